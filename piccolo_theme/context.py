@@ -1,0 +1,145 @@
+"""What the templates see as ``piccolo``: options plus per-page values.
+
+Everything per page is computed lazily, so a user who overrides a component
+(say, the navigation) does not pay for the part they replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from markupsafe import Markup
+
+from piccolo_theme import navigation, settings
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from piccolo_theme.options import ThemeOptions
+
+_DESCRIPTION_LENGTH = 160
+_HAS_DESCRIPTION = re.compile(r"<meta\s[^>]*name=[\"']description[\"']", re.IGNORECASE)
+
+
+class PageContext:
+    """Per-page values for the templates, each computed on first use."""
+
+    def __init__(
+        self,
+        builder: Builder,
+        options: ThemeOptions,
+        pagename: str,
+        context: dict[str, Any],
+        doctree: nodes.document | None,
+    ) -> None:
+        self._builder = builder
+        self.options = options
+        self._pagename = pagename
+        self._context = context
+        self._doctree = doctree
+
+    @cached_property
+    def navigation(self) -> Markup:
+        return Markup(navigation.site_navigation(self._builder, self._pagename, self.options))
+
+    @cached_property
+    def _page_contents(self) -> tuple[str, int]:
+        if self._doctree is None or self._pagename not in self._builder.env.tocs:
+            return "", 0
+        return navigation.page_contents(self._builder, self._pagename)
+
+    @property
+    def page_contents(self) -> Markup:
+        return Markup(self._page_contents[0])
+
+    @property
+    def show_page_contents(self) -> bool:
+        metadata = self._context.get("meta") or {}
+        if navigation.hidden_by_metadata(metadata):
+            return False
+        return self._page_contents[1] >= 2
+
+    @cached_property
+    def description(self) -> str:
+        """A meta description: the page's ``description`` metadata, else its first paragraph.
+
+        Empty when the page already has one (``.. meta::``) or has no prose.
+        """
+        if _HAS_DESCRIPTION.search(str(self._context.get("metatags", ""))):
+            return ""
+        metadata = self._context.get("meta") or {}
+        text = str(metadata.get("description", "")).strip()
+        if not text and self._doctree is not None:
+            for paragraph in self._doctree.findall(nodes.paragraph):
+                if not _in_prose(paragraph):
+                    continue
+                text = " ".join(paragraph.astext().split())
+                if text:
+                    break
+        if len(text) > _DESCRIPTION_LENGTH:
+            text = text[: _DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "\u2026"
+        return text
+
+    @property
+    def rtl(self) -> bool:
+        language = (self._builder.config.language or "en").replace("-", "_")
+        return language.split("_")[0].lower() in _RTL_LANGUAGES
+
+    @property
+    def banner_id(self) -> str:
+        """Changes whenever the banner text does, so a 'permanent' hide expires."""
+        return hashlib.sha1(self.options.banner_text.encode()).hexdigest()[:10]
+
+    @property
+    def source_label(self) -> str:
+        return _FORGE_NAMES.get(self.options.source_icon, "")
+
+
+_RTL_LANGUAGES = frozenset({"ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
+
+_FORGE_NAMES = {
+    "github": "GitHub",
+    "gitlab": "GitLab",
+    "bitbucket": "Bitbucket",
+    "codeberg": "Codeberg",
+    "generic": "",
+}
+
+# Paragraphs in these are not the page's own prose.
+_NOT_PROSE = (
+    nodes.Admonition,
+    nodes.sidebar,
+    nodes.topic,
+    nodes.table,
+    nodes.field_list,
+    nodes.footnote,
+    nodes.citation,
+    nodes.system_message,
+)
+
+
+def _in_prose(paragraph: nodes.paragraph) -> bool:
+    parent = paragraph.parent
+    while parent is not None:
+        if isinstance(parent, _NOT_PROSE) or parent.get("classes") and "toctree-wrapper" in parent["classes"]:
+            return False
+        parent = parent.parent
+    return True
+
+
+def on_html_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    options = settings.theme_options(app)
+    if options is None:
+        return
+    context["piccolo"] = PageContext(app.builder, options, pagename, context, doctree)

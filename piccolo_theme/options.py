@@ -1,0 +1,255 @@
+"""Theme options: read once per build, validated, never written back.
+
+Sphinx hands every theme option to the templates as an untyped ``theme_<name>``
+value. We read the user's ``html_theme_options`` (plus the theme's defaults),
+check each value, warn once for anything unusable and keep a typed, frozen
+:class:`ThemeOptions` that the templates see as ``piccolo.options``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from sphinx.util import logging
+
+from piccolo_theme.colours import contrast_ratio, parse_colour
+
+logger = logging.getLogger(__name__)
+
+MODES = ("auto", "light", "dark", "darkest")
+BANNER_HIDING = ("temporary", "permanent")
+SOURCE_ICONS = ("github", "gitlab", "bitbucket", "codeberg", "generic")
+FONTS = ("roboto", "system")
+
+# Hosts whose icon we can infer from ``source_url``.
+_FORGES = {
+    "github.com": "github",
+    "gitlab.com": "gitlab",
+    "bitbucket.org": "bitbucket",
+    "codeberg.org": "codeberg",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class ThemeOptions:
+    """Every option the theme understands, with its default."""
+
+    banner_text: str = ""
+    banner_hiding: str = "temporary"
+    brand_colour: str = "#2b6cb0"
+    dark_mode_code_blocks: bool = True
+    default_mode: str = "auto"
+    font: str = "roboto"
+    globaltoc_collapse: bool = True
+    globaltoc_includehidden: bool = True
+    globaltoc_maxdepth: int = -1
+    show_theme_credit: bool = True
+    #: ``True`` puts each parameter of every signature that has parameters on
+    #: its own line, ``False`` never does, an ``int`` N only for signatures
+    #: longer than N characters.
+    signature_parameters_per_line: bool | int = True
+    source_icon: str = ""
+    source_url: str = ""
+
+    @property
+    def brand_text_colour(self) -> str:
+        """White or near-black, whichever reads better on the brand colour."""
+        rgb = parse_colour(self.brand_colour)
+        if rgb is None:
+            return "#fff"
+        white = contrast_ratio(rgb, (255, 255, 255))
+        dark = contrast_ratio(rgb, (24, 25, 32))
+        return "#fff" if white >= 4.5 or white >= dark else "#181920"
+
+
+#: Option names as users of the original theme may also spell them.
+ALIASES = {"brand_color": "brand_colour"}
+
+_DEFAULTS = ThemeOptions()
+
+
+def _warn(name: str, value: Any, fallback: Any, why: str) -> None:
+    logger.warning(
+        "piccolo_theme: html_theme_options[%r] = %r %s; using %r instead.",
+        name,
+        value,
+        why,
+        fallback,
+        type="piccolo_theme",
+        subtype="option",
+    )
+
+
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0", ""}
+
+
+def _as_bool(name: str, value: Any, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    _warn(name, value, default, "is not a boolean")
+    return default
+
+
+def _as_int(name: str, value: Any, default: int) -> int:
+    if isinstance(value, bool):
+        _warn(name, value, default, "is not a whole number")
+        return default
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if text == "":
+            return default
+        if re.fullmatch(r"-?\d+", text):
+            return int(text)
+    _warn(name, value, default, "is not a whole number")
+    return default
+
+
+def _as_str(name: str, value: Any, default: str) -> str | None:
+    """The value as a string, or ``None`` (after a warning) when it is not one."""
+    if isinstance(value, str):
+        return value
+    _warn(name, value, default, "is not a string")
+    return None
+
+
+def _as_choice(choices: tuple[str, ...]) -> Callable[[str, Any, str], str]:
+    def check(name: str, value: Any, default: str) -> str:
+        text = _as_str(name, value, default)
+        if text is None:
+            return default
+        if text.strip().lower() in choices:
+            return text.strip().lower()
+        _warn(name, value, default, "is not one of " + ", ".join(map(repr, choices)))
+        return default
+
+    return check
+
+
+def _check_banner_text(name: str, value: Any, default: str) -> str:
+    if value is None:
+        return default
+    text = _as_str(name, value, default)
+    return default if text is None else text.strip()
+
+
+def _check_maxdepth(name: str, value: Any, default: int) -> int:
+    depth = _as_int(name, value, default)
+    if depth == 0 or depth < -1:
+        # 0 and negatives both mean "no limit" to Sphinx; keep one spelling.
+        return -1
+    return depth
+
+
+def _check_source_url(name: str, value: Any, default: str) -> str:
+    if value is None:
+        return default
+    text = _as_str(name, value, default)
+    if text is None or text.strip() == "":
+        return default
+    text = text.strip()
+    parts = urlsplit(text)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return text
+    _warn(name, value, "no source link", "is not an http(s) URL")
+    return default
+
+
+def _check_colour(name: str, value: Any, default: str) -> str:
+    text = _as_str(name, value, default)
+    if text is None:
+        return default
+    text = text.strip()
+    if parse_colour(text) is not None or _is_other_css_colour(text):
+        return text
+    _warn(name, value, default, "is not a CSS colour")
+    return default
+
+
+# CSS colour functions we accept without computing them (their contrast is
+# then the user's responsibility). Only safe characters: the value is written
+# into an inline style.
+_CSS_FUNCTION = re.compile(
+    r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\(\s*[-\w.%\s,/]+\)", re.ASCII
+)
+
+
+def _is_other_css_colour(text: str) -> bool:
+    return _CSS_FUNCTION.fullmatch(text.lower()) is not None
+
+
+def _check_signatures(name: str, value: Any, default: bool | int) -> bool | int:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value > 0:
+        return value
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in _TRUE - {"1"} or text == "always":
+            return True
+        if text in _FALSE - {"0", ""} or text == "never":
+            return False
+        if text.isdigit() and int(text) > 0:
+            return int(text)
+    _warn(name, value, default, "is not True, False or a positive number of characters")
+    return default
+
+
+_CHECKS: dict[str, Callable[[str, Any, Any], Any]] = {
+    "banner_text": _check_banner_text,
+    "banner_hiding": _as_choice(BANNER_HIDING),
+    "brand_colour": _check_colour,
+    "dark_mode_code_blocks": _as_bool,
+    "default_mode": _as_choice(MODES),
+    "font": _as_choice(FONTS),
+    "globaltoc_collapse": _as_bool,
+    "globaltoc_includehidden": _as_bool,
+    "globaltoc_maxdepth": _check_maxdepth,
+    "show_theme_credit": _as_bool,
+    "signature_parameters_per_line": _check_signatures,
+    "source_icon": lambda n, v, d: "" if v in ("", None) else _as_choice(SOURCE_ICONS)(n, v, d),
+    "source_url": _check_source_url,
+}
+
+
+def infer_source_icon(url: str) -> str:
+    """The forge icon for a repository URL, ``generic`` for unknown hosts."""
+    host = (urlsplit(url).hostname or "").lower()
+    for forge_host, icon in _FORGES.items():
+        if host == forge_host or host.endswith("." + forge_host):
+            return icon
+    return "generic"
+
+
+def validate(user_options: Mapping[str, Any]) -> ThemeOptions:
+    """Turn ``html_theme_options`` into :class:`ThemeOptions`, warning as needed.
+
+    Unknown names are left to Sphinx, which reports them itself.
+    """
+    values: dict[str, Any] = {}
+    for raw_name, value in user_options.items():
+        name = ALIASES.get(raw_name, raw_name)
+        if name != raw_name and value in ("", None):
+            continue  # the alias left at its (empty) default
+        check = _CHECKS.get(name)
+        if check is None:
+            continue
+        values[name] = check(raw_name, value, getattr(_DEFAULTS, name))
+    options = dataclasses.replace(_DEFAULTS, **values)
+    if options.source_url and not options.source_icon:
+        options = dataclasses.replace(
+            options, source_icon=infer_source_icon(options.source_url)
+        )
+    elif options.source_icon and not options.source_url:
+        options = dataclasses.replace(options, source_icon="")
+    return options

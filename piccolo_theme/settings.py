@@ -1,0 +1,38 @@
+"""Per-build state: is our theme in use, and with which (validated) options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from piccolo_theme.options import ThemeOptions, validate
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+_THEME_DIR = Path(__file__).resolve().parent
+_OPTIONS: WeakKeyDictionary[Sphinx, ThemeOptions] = WeakKeyDictionary()
+
+
+def uses_theme(app: Sphinx) -> bool:
+    """Whether the builder renders pages with piccolo_theme (or a theme based on it)."""
+    theme = getattr(app.builder, "theme", None)
+    if theme is None:
+        return False
+    return any(Path(d).resolve() == _THEME_DIR for d in theme.get_theme_dirs())
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    if not uses_theme(app):
+        return
+    theme = app.builder.theme  # type: ignore[attr-defined]
+    # The theme's declared defaults, then what the user wrote; neither is modified.
+    _, user_options = app.builder.get_theme_config()  # type: ignore[attr-defined]
+    merged = {**theme.get_options({}), **(user_options or {})}
+    _OPTIONS[app] = validate(merged)
+
+
+def theme_options(app: Sphinx) -> ThemeOptions | None:
+    """The validated options, or ``None`` when piccolo_theme is not the HTML theme."""
+    return _OPTIONS.get(app)
