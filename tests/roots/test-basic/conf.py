@@ -1,0 +1,2 @@
+project = "Fixture Project"
+html_theme = "piccolo_theme"
