@@ -28,7 +28,7 @@ class Site:
 
     @property
     def warnings(self) -> str:
-X
+        return self.app.warning.getvalue()
 
     def html(self, page: str = "index") -> str:
         path = self.outdir / page
