@@ -1,0 +1,279 @@
+/* piccolo_theme: small enhancements to a page that already works without them.
+   Deferred, so the document is parsed when this runs. */
+(function () {
+  "use strict";
+
+  var root = document.documentElement;
+  var MODES = ["auto", "light", "dark", "darkest"];
+  var narrow = window.matchMedia("(max-width: 49.99rem)");
+
+  function store(kind, key, value) {
+    try {
+      if (value === null) window[kind].removeItem(key);
+      else window[kind].setItem(key, value);
+    } catch (e) {
+      /* Storage can be disabled; the page still works for this visit. */
+    }
+  }
+
+  function read(kind, key) {
+    try {
+      return window[kind].getItem(key);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /* Colour mode: cycles auto -> light -> dark -> darkest, remembered. */
+  function setUpModeToggle() {
+    var button = document.querySelector(".pt-mode-toggle");
+    if (!button) return;
+    var label = button.querySelector(".pt-mode-toggle__label");
+    function show(mode) {
+      root.setAttribute("data-mode", mode);
+      label.textContent = button.getAttribute("data-label-" + mode);
+    }
+    var current = root.getAttribute("data-mode");
+    show(MODES.indexOf(current) < 0 ? "auto" : current);
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var next = MODES[(MODES.indexOf(root.getAttribute("data-mode")) + 1) % MODES.length];
+      show(next);
+      store("localStorage", "piccolo-mode", next);
+    });
+  }
+
+  /* The navigation drawer on narrow screens. Without JavaScript the menu
+     link opens the sidebar through CSS :target. */
+  function setUpDrawer() {
+    var button = document.querySelector(".pt-menu-button");
+    var drawer = document.getElementById("pt-sidebar-left");
+    if (!button || !drawer) return;
+    var backdrop = document.querySelector(".pt-backdrop");
+    var close = drawer.querySelector(".pt-sidebar__close");
+    button.setAttribute("role", "button");
+
+    function isOpen() {
+      return drawer.classList.contains("pt-drawer-open");
+    }
+    function open() {
+      drawer.classList.add("pt-drawer-open");
+      button.setAttribute("aria-expanded", "true");
+      if (backdrop) backdrop.hidden = false;
+      var target = drawer.querySelector('[aria-current="page"]') || drawer.querySelector("a[href]");
+      if (target) target.focus();
+    }
+    function shut(returnFocus) {
+      if (!isOpen()) return;
+      drawer.classList.remove("pt-drawer-open");
+      button.setAttribute("aria-expanded", "false");
+      if (backdrop) backdrop.hidden = true;
+      if (returnFocus) button.focus();
+    }
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      if (isOpen()) shut(true);
+      else open();
+    });
+    if (close) {
+      close.setAttribute("role", "button");
+      close.addEventListener("click", function (event) {
+        event.preventDefault();
+        shut(true);
+      });
+    }
+    if (backdrop) backdrop.addEventListener("click", function () { shut(true); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && isOpen()) shut(true);
+    });
+    /* Tabbing out of the open drawer closes it, so focus is never hidden behind it. */
+    drawer.addEventListener("focusout", function (event) {
+      if (isOpen() && narrow.matches && event.relatedTarget && !drawer.contains(event.relatedTarget) &&
+          event.relatedTarget !== button) {
+        shut(false);
+      }
+    });
+    narrow.addEventListener("change", function () { shut(false); });
+  }
+
+  /* Search: on narrow screens the icon opens the header's search field;
+     "/" focuses it anywhere. */
+  function setUpSearch() {
+    var header = document.querySelector(".pt-header");
+    var toggle = document.querySelector(".pt-search-toggle");
+    var input = document.getElementById("pt-search-input");
+    if (!header || !input) return;
+    function open() {
+      header.classList.add("pt-search-open");
+      if (toggle) toggle.setAttribute("aria-expanded", "true");
+      input.focus();
+    }
+    function shut() {
+      header.classList.remove("pt-search-open");
+      if (toggle) toggle.setAttribute("aria-expanded", "false");
+    }
+    if (toggle) {
+      toggle.setAttribute("role", "button");
+      toggle.addEventListener("click", function (event) {
+        event.preventDefault();
+        open();
+      });
+    }
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && header.classList.contains("pt-search-open")) {
+        shut();
+        if (toggle) toggle.focus();
+      }
+    });
+    input.addEventListener("blur", function () {
+      if (!input.value) shut();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+      var target = event.target;
+      if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (narrow.matches) open();
+      else input.focus();
+    }, true);
+  }
+
+  /* The banner: "temporary" can be shown again from the header,
+     "permanent" stays hidden until the banner text changes. */
+  function setUpBanner() {
+    var banner = document.getElementById("pt-banner");
+    if (!banner) return;
+    var hide = banner.querySelector(".pt-banner__hide");
+    var reopen = document.querySelector(".pt-banner-show");
+    var id = banner.getAttribute("data-banner-id");
+    function update() {
+      if (reopen) {
+        reopen.hidden = !banner.hidden;
+        reopen.setAttribute("aria-expanded", String(!banner.hidden));
+      }
+    }
+    hide.hidden = false;
+    hide.addEventListener("click", function () {
+      banner.hidden = true;
+      store("localStorage", "piccolo-banner-hidden", id);
+      update();
+      if (reopen) reopen.focus();
+    });
+    if (reopen) {
+      reopen.addEventListener("click", function () {
+        banner.hidden = false;
+        store("localStorage", "piccolo-banner-hidden", null);
+        update();
+        hide.focus();
+      });
+    }
+    update();
+  }
+
+  /* Page contents: highlight the section being read. Observers, not a
+     scroll handler: no layout is read while scrolling. */
+  function setUpPageContents() {
+    var links = Array.prototype.slice.call(document.querySelectorAll(".pt-toc a[href^='#']"));
+    if (!links.length || !("IntersectionObserver" in window)) return;
+    var sections = [];
+    links.forEach(function (link) {
+      var id = decodeURIComponent(link.getAttribute("href").slice(1));
+      var target = id && document.getElementById(id);
+      if (target) sections.push({ link: link, target: target, visible: false });
+    });
+    if (!sections.length) return;
+    var atBottom = false;
+    var active = null;
+    function refresh() {
+      var chosen = null;
+      if (atBottom) chosen = sections[sections.length - 1];
+      else {
+        for (var i = 0; i < sections.length; i++) {
+          if (sections[i].visible) { chosen = sections[i]; break; }
+        }
+      }
+      if (!chosen || chosen === active) return;
+      if (active) {
+        active.link.classList.remove("pt-toc--active");
+        active.link.removeAttribute("aria-current");
+      }
+      active = chosen;
+      active.link.classList.add("pt-toc--active");
+      active.link.setAttribute("aria-current", "location");
+    }
+    var headerHeight = document.querySelector(".pt-header");
+    var top = headerHeight ? headerHeight.offsetHeight : 0;
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        for (var i = 0; i < sections.length; i++) {
+          if (sections[i].heading === entry.target) sections[i].visible = entry.isIntersecting;
+        }
+      });
+      refresh();
+    }, { rootMargin: "-" + top + "px 0px -55% 0px" });
+    sections.forEach(function (section) {
+      /* Observe the heading: a section element contains its subsections. */
+      section.heading = section.target.querySelector("h1, h2, h3, h4, h5, h6") || section.target;
+      observer.observe(section.heading);
+    });
+    var end = document.createElement("div");
+    end.setAttribute("aria-hidden", "true");
+    var main = document.getElementById("pt-content");
+    main.appendChild(end);
+    new IntersectionObserver(function (entries) {
+      atBottom = entries[0].isIntersecting && window.scrollY > 0;
+      refresh();
+    }).observe(end);
+  }
+
+  /* Back to top: appears once the first screen has scrolled away. */
+  function setUpBackToTop() {
+    var button = document.querySelector(".pt-back-to-top");
+    if (!button || !("IntersectionObserver" in window)) return;
+    var marker = document.createElement("div");
+    marker.setAttribute("aria-hidden", "true");
+    marker.style.cssText = "position:absolute;top:0;left:0;width:1px;height:150vh;pointer-events:none";
+    document.body.appendChild(marker);
+    new IntersectionObserver(function (entries) {
+      button.hidden = entries[0].isIntersecting;
+    }).observe(marker);
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      window.scrollTo({ top: 0 });
+      var target = document.querySelector(".pt-skip-link");
+      if (target) target.focus({ preventScroll: true });
+    });
+  }
+
+  /* Show the current page in a long navigation tree (one layout read, at load). */
+  function revealCurrentPage() {
+    var sidebar = document.getElementById("pt-sidebar-left");
+    var current = sidebar && sidebar.querySelector('[aria-current="page"]');
+    if (!current) return;
+    var box = sidebar.getBoundingClientRect();
+    var item = current.getBoundingClientRect();
+    if (item.top < box.top || item.bottom > box.bottom) {
+      sidebar.scrollTop += item.top - box.top - box.height / 3;
+    }
+  }
+
+  /* Boxes that scroll sideways must be reachable by keyboard. */
+  function makeScrollersFocusable() {
+    var boxes = document.querySelectorAll(".body pre, .pt-table-scroll, .body .math, table.highlighttable");
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+      }
+    });
+  }
+
+  setUpModeToggle();
+  setUpDrawer();
+  setUpSearch();
+  setUpBanner();
+  setUpPageContents();
+  setUpBackToTop();
+  revealCurrentPage();
+  makeScrollersFocusable();
+})();
