@@ -1,0 +1,154 @@
+"""Sphinx configuration of the piccolo_theme demo: the Piccolo ORM's documentation.
+
+The site must build with ``-W --keep-going -n`` on every Sphinx from 7.4 to 9.2,
+and without network access: nothing here downloads anything, at build time or
+when a reader opens a page.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import version as _package_version
+from pathlib import Path
+
+from docutils import nodes
+
+HERE = Path(__file__).resolve().parent
+# The small example application documented on the extension pages.
+sys.path.insert(0, str(HERE / "_code"))
+
+# -- Project -------------------------------------------------------------------
+
+project = "Piccolo"
+author = "the Piccolo developers"
+copyright = "2018-2026, the Piccolo developers"
+release = _package_version("piccolo")
+version = ".".join(release.split(".")[:2])
+language = "en"
+
+# -- General -------------------------------------------------------------------
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.autosummary",
+    "sphinx.ext.doctest",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.todo",
+    "sphinx.ext.viewcode",
+    "myst_parser",
+    "sphinx_copybutton",
+    "sphinx_design",
+    "sphinx_tabs.tabs",
+]
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "_code", "Thumbs.db", ".DS_Store"]
+templates_path: list[str] = []
+
+nitpicky = True
+# Names in piccolo's own annotations that this site does not document: the
+# standard library and typing (no intersphinx: builds never touch the network),
+# third-party types, and piccolo internals outside the public API pages.
+nitpick_ignore_regex = [
+    (r"py:(class|obj|data|exc|func|meth|attr)", r"(typing|typing_extensions|collections\.abc|types|enum|datetime|decimal|uuid|asyncio|contextvars|sqlite3|abc|inspect|pathlib)(\..+)?"),
+    (r"py:(class|obj|data)", r"(str|int|float|bool|bytes|dict|list|tuple|set|type|object|None|Any|Optional|Union|Callable|Sequence|Mapping|Iterable|Generator|Coroutine|Awaitable|Literal|TypeVar|Self|Unpack|TypedDict|NoneType|Ellipsis|\.\.\.)"),
+    (r"py:(class|obj|data|exc)", r"(asyncpg|pydantic|targ)(\..+)?"),
+    # piccolo's internals: modules the API pages do not cover, and names its
+    # annotations use unqualified.
+    (
+        r"py:(class|obj|func)",
+        r"piccolo\.(apps|utils|custom_types|querystring|columns\.(base|combination|defaults|indexes|readable)|query\.(base|functions|methods)|engine\.(base|sqlite|postgres))\..+",
+    ),
+    (r"py:class", r"(ArrayType|ColumnKwargs|GetChildElement|QueryString|ReferencedTable|Selectable|Self|Transaction)"),
+]
+
+# Sphinx's default "[source]" links and page source copies.
+html_copy_source = False
+html_show_sourcelink = False
+
+todo_include_todos = True
+
+# -- autodoc ---------------------------------------------------------------------
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_preserve_defaults = True
+# viewcode pages only for modules documented under their own name (the example
+# app and piccolo.table), not for every module piccolo re-exports from.
+viewcode_follow_imported_members = False
+
+napoleon_google_docstring = True
+napoleon_numpy_docstring = True
+
+# -- Extensions ------------------------------------------------------------------
+
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "tasklist"]
+myst_heading_anchors = 3
+
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+
+# -- HTML ------------------------------------------------------------------------
+
+html_theme = "piccolo_theme"
+html_title = "Piccolo ORM"
+html_short_title = "Piccolo"
+html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
+html_theme_options = {
+    "banner_text": (
+        'This site demonstrates piccolo_theme. <a href="theme/index.html">'
+        "Read about the theme</a>."
+    ),
+    "source_url": "https://github.com/piccolo-orm/piccolo_theme",
+}
+
+# Mathematics as MathML, converted while building (see setup() below), so a page
+# needs no script and no font from another site to show an equation.
+html_math_renderer = "mathml"
+
+
+# -- MathML rendering ------------------------------------------------------------
+
+
+def _to_mathml(latex: str, display: str) -> str:
+    from latex2mathml.converter import convert
+
+    return convert(latex, display=display)
+
+
+def _visit_math(self, node):
+    self.body.append(self.starttag(node, "span", "", CLASS="math notranslate"))
+    self.body.append(_to_mathml(node.astext(), "inline"))
+    self.body.append("</span>")
+    raise nodes.SkipNode
+
+
+def _visit_displaymath(self, node):
+    from sphinx.locale import _
+
+    self.body.append(self.starttag(node, "div", CLASS="math notranslate"))
+    if node.get("number"):
+        eqno = node["number"]
+        self.body.append(f'<span class="eqno">({eqno})')
+        self.add_permalink_ref(node, _("Link to this equation"))
+        self.body.append("</span>")
+    latex = node.astext()
+    if node.get("nowrap"):
+        blocks = [latex]
+    else:
+        blocks = [part for part in latex.split("\n\n") if part.strip()]
+    for block in blocks:
+        self.body.append(_to_mathml(block, "block"))
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
+def setup(app):
+    app.add_html_math_renderer(
+        "mathml",
+        inline_renderers=(_visit_math, None),
+        block_renderers=(_visit_displaymath, None),
+    )
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
