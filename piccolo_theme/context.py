@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from piccolo_theme.options import ThemeOptions
 
 _DESCRIPTION_LENGTH = 160
+_EXTRA_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
 _HAS_DESCRIPTION = re.compile(r"<meta\s[^>]*name=[\"']description[\"']", re.IGNORECASE)
 
 
@@ -86,6 +87,13 @@ class PageContext:
         return text
 
     @property
+    def brand_title(self) -> str:
+        """``html_short_title`` when the user set one, else the project name."""
+        config = self._builder.config
+        short = config.html_short_title
+        return short if short and short != config.html_title else config.project
+
+    @property
     def rtl(self) -> bool:
         language = (self._builder.config.language or "en").replace("-", "_")
         return language.split("_")[0].lower() in _RTL_LANGUAGES
@@ -143,3 +151,7 @@ def on_html_page_context(
     if options is None:
         return
     context["piccolo"] = PageContext(app.builder, options, pagename, context, doctree)
+    # docutils >= 0.21 adds a second viewport tag to the one basic's layout has.
+    metatags = context.get("metatags")
+    if isinstance(metatags, str) and _EXTRA_VIEWPORT in metatags:
+        context["metatags"] = metatags.replace(_EXTRA_VIEWPORT, "")

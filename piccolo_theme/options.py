@@ -73,15 +73,24 @@ _DEFAULTS = ThemeOptions()
 
 
 def _warn(name: str, value: Any, fallback: Any, why: str) -> None:
+    """One warning naming the option, the value given and what is used instead."""
+    shown = fallback.text if isinstance(fallback, _Described) else repr(fallback)
     logger.warning(
-        "piccolo_theme: html_theme_options[%r] = %r %s; using %r instead.",
+        "piccolo_theme: html_theme_options[%r] = %r %s; using %s instead.",
         name,
         value,
         why,
-        fallback,
+        shown,
         type="piccolo_theme",
         subtype="option",
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class _Described:
+    """A fallback better described in words than by its value."""
+
+    text: str
 
 
 _TRUE = {"true", "yes", "on", "1"}
@@ -161,7 +170,7 @@ def _check_source_url(name: str, value: Any, default: str) -> str:
     parts = urlsplit(text)
     if parts.scheme in ("http", "https") and parts.netloc:
         return text
-    _warn(name, value, "no source link", "is not an http(s) URL")
+    _warn(name, value, _Described("no source link"), "is not an http(s) URL")
     return default
 
 

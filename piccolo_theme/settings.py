@@ -8,11 +8,14 @@ from weakref import WeakKeyDictionary
 
 from piccolo_theme.options import ThemeOptions, validate
 
+from sphinx.config import Config
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 _THEME_DIR = Path(__file__).resolve().parent
-_OPTIONS: WeakKeyDictionary[Sphinx, ThemeOptions] = WeakKeyDictionary()
+# Keyed by the build's Config: every hook and transform can reach it publicly.
+_OPTIONS: WeakKeyDictionary[Config, ThemeOptions] = WeakKeyDictionary()
 
 
 def uses_theme(app: Sphinx) -> bool:
@@ -30,9 +33,13 @@ def on_builder_inited(app: Sphinx) -> None:
     # The theme's declared defaults, then what the user wrote; neither is modified.
     _, user_options = app.builder.get_theme_config()  # type: ignore[attr-defined]
     merged = {**theme.get_options({}), **(user_options or {})}
-    _OPTIONS[app] = validate(merged)
+    _OPTIONS[app.config] = validate(merged)
 
 
-def theme_options(app: Sphinx) -> ThemeOptions | None:
-    """The validated options, or ``None`` when piccolo_theme is not the HTML theme."""
-    return _OPTIONS.get(app)
+def theme_options(source: Sphinx | Config) -> ThemeOptions | None:
+    """The validated options, or ``None`` when piccolo_theme is not the HTML theme.
+
+    ``source`` is the application or, in a transform, ``self.config``.
+    """
+    config = source if isinstance(source, Config) else source.config
+    return _OPTIONS.get(config)

@@ -1,2 +1,3 @@
 project = "Fixture Project"
+copyright = "2026, The Fixture Authors"
 html_theme = "piccolo_theme"

@@ -1,0 +1,2 @@
+project = "Escaping <b>Project</b>"
+html_theme = "piccolo_theme"
