@@ -68,6 +68,7 @@ html_copy_source = False
 html_show_sourcelink = False
 
 todo_include_todos = True
+numfig = True
 
 # -- autodoc ---------------------------------------------------------------------
 
