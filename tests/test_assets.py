@@ -1,0 +1,80 @@
+"""The shipped stylesheet, script and fonts."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from piccolo_theme import THEME_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIC = THEME_DIR / "static"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import compile_sass  # noqa: E402
+
+
+def test_committed_css_is_a_fresh_compile_of_the_scss():
+    assert compile_sass.TARGET.read_text(encoding="utf-8") == compile_sass.compile_css(), (
+        "piccolo_theme/static/piccolo_theme.css is stale: run scripts/compile-sass"
+    )
+
+
+def test_css_is_minified_and_uses_no_remote_urls():
+    css = (STATIC / "piccolo_theme.css").read_text()
+    assert css.count("\n") <= 2
+    urls = re.findall(r"url\(([^)]+)\)", css)
+    assert urls, "expected the @font-face urls"
+    for url in urls:
+        assert "//" not in url and "?" not in url, url
+
+
+def test_colours_are_custom_properties():
+    # Outside the mode palettes, rules refer to colours through var(--pt-...).
+    scss = (ROOT / "sass" / "_content.scss").read_text() + (ROOT / "sass" / "_sidebars.scss").read_text()
+    literal = re.findall(r"(?<![\w-])#[0-9a-fA-F]{3,8}\b", scss)
+    assert literal == []
+
+
+def test_fonts_swap_and_are_latin_subsets_with_licence():
+    css = (STATIC / "piccolo_theme.css").read_text()
+    faces = re.findall(r"@font-face\{[^}]+\}", css)
+    assert len(faces) == 4
+    for face in faces:
+        assert "font-display:swap" in face
+        assert "unicode-range" in face
+    for name in re.findall(r"fonts/([\w-]+\.woff2)", css):
+        assert (STATIC / "fonts" / name).exists()
+    licence = (STATIC / "fonts" / "OFL.txt").read_text()
+    assert "SIL Open Font License" in licence and "Roboto Mono" in licence
+
+
+def test_print_styles_hide_the_chrome():
+    css = (STATIC / "piccolo_theme.css").read_text()
+    block = css[css.index("@media print") :]
+    for selector in (".pt-header", ".pt-banner", ".pt-sidebar", ".pt-prev-next", ".pt-back-to-top"):
+        assert selector in block.split("}")[0]
+
+
+def test_script_is_vanilla_and_quiet():
+    js = (STATIC / "piccolo_theme.js").read_text()
+    assert "console." not in js
+    assert "http://" not in js and "https://" not in js
+    assert "import " not in js and "require(" not in js
+
+
+def test_pages_load_nothing_from_other_hosts(build):
+    site = build("basic", confoverrides={"html_theme_options": {"source_url": "https://github.com/x/y"}})
+    soup = site.soup()
+    for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+        for element in soup.find_all(tag):
+            url = element.get(attr)
+            if not url or (tag == "link" and element.get("rel") in (["canonical"],)):
+                continue
+            assert "://" not in url, url
+    # Our own assets carry no query string of ours (Sphinx adds ?v= itself).
+    for link in soup.find_all(["link", "script"]):
+        url = link.get("href") or link.get("src") or ""
+        if "piccolo" in url and "?" in url:
+            assert re.fullmatch(r"[^?]+\?v=[0-9a-f]{8}", url), url
