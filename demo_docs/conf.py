@@ -81,6 +81,7 @@ viewcode_follow_imported_members = False
 
 napoleon_google_docstring = True
 napoleon_numpy_docstring = True
+napoleon_preprocess_types = True
 
 # -- Extensions ------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """Queries the example application runs, written as plain async functions.
 
-The docstrings use both styles that :mod:`sphinx.ext.napoleon` understands:
+The docstrings use both styles that ``sphinx.ext.napoleon`` understands:
 Google style for :func:`promote` and :func:`upcoming_concerts`, NumPy style
 for :func:`rename_band` and :class:`Leaderboard`.
 """

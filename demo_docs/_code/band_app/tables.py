@@ -25,7 +25,7 @@ from piccolo.table import Table
 class Manager(Table):
     """Someone who looks after one or more bands.
 
-    A manager row is referenced by :class:`Band.manager`; deleting the manager
+    A manager row is referenced by ``Band.manager``; deleting the manager
     deletes their bands too (``on_delete`` defaults to cascade).
     """
 
