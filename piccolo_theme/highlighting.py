@@ -24,8 +24,8 @@ def dark_css(style_name: str = DARK_STYLE) -> str:
     style = get_style_by_name(style_name)
     formatter = HtmlFormatter(style=style)
     scopes = [f"{_DARK} .highlight", f"{_DARKEST} .highlight"]
-    explicit = formatter.get_style_defs(scopes)
-    auto = formatter.get_style_defs([f"{_AUTO} .highlight"])
+    explicit = _without_line_highlight(formatter.get_style_defs(scopes))
+    auto = _without_line_highlight(formatter.get_style_defs([f"{_AUTO} .highlight"]))
     # Block colours are variables, so the darkest mode can go pure black.
     variables = (
         f"{_DARK},{_DARKEST}{{--pt-code-bg:{style.background_color};"
@@ -40,6 +40,11 @@ def dark_css(style_name: str = DARK_STYLE) -> str:
         f"@media screen{{{variables}\n{explicit}\n}}\n"
         f"@media screen and (prefers-color-scheme:dark){{{auto_variables}\n{auto}\n}}\n"
     )
+
+
+def _without_line_highlight(css: str) -> str:
+    # Emphasised lines keep the theme's --pt-highlight-line, chosen for contrast.
+    return "\n".join(line for line in css.splitlines() if " .hll " not in line)
 
 
 def _default_colour(style: type) -> str:
