@@ -5,7 +5,8 @@
     python scripts/extract_messages.py --check  # exit 1 if anything is out of date
 
 Strings come from the templates (``_()`` and ``{% trans %}``, read with Jinja's
-own extractor) and from ``_()`` calls in the theme's Python modules. Each
+own extractor) and from ``_()`` calls in the theme's Python modules: see
+piccolo_theme/i18n.py, which also adds them to the ``gettext`` builder's output. Each
 language's ``piccolo_theme/locale/<lang>/LC_MESSAGES/sphinx.po`` keeps its
 translations; new strings are added untranslated (the tests then fail until
 someone translates them), strings no longer used are dropped. ``.mo`` files are
@@ -15,56 +16,29 @@ compiled with Babel, which Sphinx itself depends on.
 from __future__ import annotations
 
 import argparse
-import ast
 import io
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
-from jinja2 import Environment
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from piccolo_theme import i18n  # noqa: E402  (this checkout's theme, not an installed one)
+
 THEME = ROOT / "piccolo_theme"
 LOCALE = THEME / "locale"
 DOMAIN = "sphinx"  # the catalog the theme's strings join (see piccolo_theme/__init__.py)
 
 
-def template_messages() -> Iterator[tuple[str, Path, int]]:
-    env = Environment(extensions=["jinja2.ext.i18n"])
-    for path in sorted(THEME.rglob("*.html")):
-        source = path.read_text(encoding="utf-8")
-        for lineno, _function, message in env.extract_translations(source):
-            # Plural forms come as tuples; the theme has none, and refuses them
-            # rather than half-supporting them.
-            if not isinstance(message, str):
-                raise SystemExit(f"{path}:{lineno}: plural or non-literal message {message!r}")
-            yield message, path, lineno
-
-
-def python_messages() -> Iterator[tuple[str, Path, int]]:
-    for path in sorted(THEME.glob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in ("_", "__")
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                yield node.args[0].value, path, node.lineno
-
-
 def messages() -> dict[str, list[tuple[str, int]]]:
-    """Every theme string, with where it is used, in a stable order."""
-    found: dict[str, list[tuple[str, int]]] = {}
-    for message, path, lineno in [*template_messages(), *python_messages()]:
-        found.setdefault(message, []).append((path.relative_to(ROOT).as_posix(), lineno))
-    return dict(sorted(found.items()))
+    """Every theme string, with where it is used (paths relative to the repository)."""
+    return {
+        message: [(path.relative_to(ROOT).as_posix(), line) for path, line in locations]
+        for message, locations in i18n.messages().items()
+    }
 
 
 def languages() -> list[str]:

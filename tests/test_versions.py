@@ -84,6 +84,27 @@ def test_declared_sphinx_range_is_exactly_the_tested_one():
         assert have == list(range(first, first + len(have))), f"a Sphinx {major}.x minor is missing: {have}"
 
 
+# Needed only for the live-reload server and the browser tests, which the matrix
+# does not run.
+_NOT_IN_MATRIX = {"sphinx-autobuild", "playwright"}
+
+
+def _names(path: Path) -> set[str]:
+    names = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if line and not line.startswith("-"):
+            names.add(Requirement(line).name.lower().replace("_", "-"))
+    return names
+
+
+def test_matrix_files_install_everything_the_demo_and_tests_need():
+    needed = (_names(ROOT / "requirements" / "demo.txt") | _names(ROOT / "requirements" / "test.txt")) - _NOT_IN_MATRIX
+    for path in sorted(MATRIX.glob("sphinx-*.txt")):
+        missing = needed - _names(path)
+        assert not missing, f"{path.name} lacks {sorted(missing)} (added to requirements/demo.txt or test.txt)"
+
+
 # -- The demo's HTML, checked by scripts/test-sphinx-versions after each build --
 
 DEMO_HTML = os.environ.get("PICCOLO_DEMO_HTML")

@@ -1,0 +1,2 @@
+project = "Options"
+html_theme = "piccolo_theme"
