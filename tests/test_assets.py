@@ -6,6 +6,8 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 from piccolo_theme import THEME_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,6 +18,10 @@ import compile_sass  # noqa: E402
 
 
 def test_committed_css_is_a_fresh_compile_of_the_scss():
+    # The Sphinx-version venvs run this suite without the SCSS compiler; the
+    # main venv (requirements/test.txt) always has it.
+    if not hasattr(pytest.importorskip("sass"), "compile"):
+        pytest.skip("libsass is not installed")
     assert compile_sass.TARGET.read_text(encoding="utf-8") == compile_sass.compile_css(), (
         "piccolo_theme/static/piccolo_theme.css is stale: run scripts/compile-sass"
     )
