@@ -1,15 +1,328 @@
 """One parameter per line in API signatures, at build time.
 
-Placeholder until the signatures work lands: registers nothing yet.
+Since Sphinx 7.1 a parameter list marked ``multi_line_parameter_list`` is
+written by Sphinx itself as a ``<dl>`` holding one ``<dd>`` per parameter. Once
+a page's references are resolved we mark the Python, C and C++ parameter and
+type-parameter lists that should break, so the HTML is already laid out when it
+reaches the reader: no script, no layout shift. C++ template parameters are
+plain punctuation in the doctree, so we regroup them into two small nodes of our
+own, written with the same markup.
+
+Whatever the user asked Sphinx for wins: a domain with a
+``maximum_signature_line_length`` of its own (or the global one) is left to
+Sphinx, and so is a directive with ``:single-line-parameter-list:`` or
+``:single-line-type-parameter-list:``.
+
+The theme changes the layout, never the text: our lists get no trailing comma,
+so a copied signature reads as it would on one line.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+
+from piccolo_theme import settings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+#: The class on every list this module breaks, as written on its ``<dl>``.
+LIST_CLASS = "pt-sig-params"
+
+# The domain's own length option, next to the global maximum_signature_line_length.
+_LENGTH_OPTIONS = {
+    "py": "python_maximum_signature_line_length",
+    "c": "c_maximum_signature_line_length",
+    "cpp": "cpp_maximum_signature_line_length",
+}
+
+_SINGLE_LINE = "single-line-parameter-list"
+_SINGLE_LINE_TYPES = "single-line-type-parameter-list"
+
+
+class template_parameter_list(nodes.Part, nodes.Inline, nodes.FixedTextElement):
+    """A C++ ``template<...>`` parameter list, written one parameter per line."""
+
+    child_text_separator = ", "
+
+    def astext(self) -> str:
+        return f"<{super().astext()}>"
+
+
+class template_parameter(nodes.Part, nodes.Inline, nodes.FixedTextElement):
+    """One C++ template parameter."""
+
+
+def _visit_template_list(self: Any, node: template_parameter_list) -> None:
+    # The same markup Sphinx writes for a multi-line parameter list.
+    self.body.append('<span class="sig-paren">&lt;</span>')
+    self.body.append(self.starttag(node, "dl"))
+
+
+def _depart_template_list(self: Any, node: template_parameter_list) -> None:
+    self.body.append("</dl>\n")
+    self.body.append('<span class="sig-paren">&gt;</span>')
+
+
+def _visit_template_parameter(self: Any, node: template_parameter) -> None:
+    self.body.append(self.starttag(node, "dd", ""))
+
+
+def _depart_template_parameter(self: Any, node: template_parameter) -> None:
+    if node.parent is not None and node.parent.children[-1] is not node:
+        self.body.append(",")
+    self.body.append("</dd>\n")
 
 
 def setup(app: Sphinx) -> None:
-    """Register the signature post-transform."""
+    """Register the signature post-processing."""
+    app.add_node(
+        template_parameter_list, html=(_visit_template_list, _depart_template_list)
+    )
+    app.add_node(
+        template_parameter, html=(_visit_template_parameter, _depart_template_parameter)
+    )
+    app.connect("doctree-resolved", on_doctree_resolved)
+    app.connect("html-page-context", on_html_page_context)
+
+
+def _limit(app: Sphinx) -> int | None:
+    """-1 to break every list, N to break lists on lines longer than N, None for never."""
+    if getattr(app.builder, "format", "") != "html":
+        return None
+    options = settings.theme_options(app)
+    if options is None:
+        return None
+    value = options.signature_parameters_per_line
+    if value is False:
+        return None
+    return -1 if value is True else int(value)
+
+
+def _domains(config: Config) -> set[str]:
+    """The domains whose signatures are ours to lay out."""
+    if config.maximum_signature_line_length is not None:
+        return set()
+    return {d for d, name in _LENGTH_OPTIONS.items() if getattr(config, name, None) is None}
+
+
+def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    limit = _limit(app)
+    if limit is None:
+        return
+    domains = _domains(app.config)
+    if not domains:
+        return
+    srcdir = Path(app.srcdir)
+    flags_by_source: dict[str, dict[int, frozenset[str]]] = {}
+    for signode in doctree.findall(addnodes.desc_signature):
+        desc = signode.parent
+        domain = desc.get("domain") if isinstance(desc, addnodes.desc) else None
+        if domain not in domains:
+            continue
+        source = signode.source or ""
+        if source not in flags_by_source:
+            flags_by_source[source] = _directive_flags(source, srcdir)
+        flags = flags_by_source[source].get(signode.line or 0, frozenset())
+        if domain == "py":
+            _python_signature(signode, limit, flags)
+        else:
+            _c_signature(signode, limit, flags, cpp=domain == "cpp")
+
+
+def _mark(parameter_list: nodes.Element) -> None:
+    parameter_list["multi_line_parameter_list"] = True
+    parameter_list["multi_line_trailing_comma"] = False
+    parameter_list["classes"].append(LIST_CLASS)
+
+
+def _breakable(parameter_list: nodes.Element) -> bool:
+    if not parameter_list.children or parameter_list.get("multi_line_parameter_list"):
+        return False  # nothing to break, or Sphinx already did
+    # ``f(a[, b])`` notation: Sphinx moves its commas around when it breaks it.
+    if any(isinstance(c, addnodes.desc_optional) for c in parameter_list.children):
+        return False
+    # C's ``f(void)`` has no parameters.
+    return parameter_list.astext() != "(void)"
+
+
+def _python_signature(signode: addnodes.desc_signature, limit: int, flags: frozenset[str]) -> None:
+    params = types = None
+    for child in signode.children:
+        if isinstance(child, addnodes.desc_parameterlist):
+            params = child
+        elif isinstance(child, addnodes.desc_type_parameter_list):
+            types = child
+    if params is None and types is None:
+        return
+    length = len(signode.astext())
+    # As Sphinx does, each list is measured on the signature without the other.
+    if params is not None and _SINGLE_LINE not in flags and _breakable(params):
+        if length - (len(types.astext()) if types is not None else 0) > limit:
+            _mark(params)
+    if types is not None and _SINGLE_LINE_TYPES not in flags and _breakable(types):
+        if length - (len(params.astext()) if params is not None else 0) > limit:
+            _mark(types)
+
+
+def _c_signature(
+    signode: addnodes.desc_signature, limit: int, flags: frozenset[str], *, cpp: bool
+) -> None:
+    # C++ has no option for template parameters: the one flag keeps all on one line.
+    if _SINGLE_LINE in flags:
+        return
+    for params in list(signode.findall(addnodes.desc_parameterlist)):
+        if _inside_list(params) or not _breakable(params):
+            continue
+        if len(_line_of(params, signode).astext()) > limit:
+            _mark(params)
+    if cpp:
+        for line in list(signode.findall(addnodes.desc_signature_line)):
+            if len(line.astext()) > limit:
+                _regroup_template_parameters(line)
+
+
+def _inside_list(node: nodes.Element) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.desc_parameterlist):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _line_of(node: nodes.Element, signode: addnodes.desc_signature) -> nodes.Element:
+    parent = node.parent
+    while parent is not None and parent is not signode:
+        if isinstance(parent, addnodes.desc_signature_line):
+            return parent
+        parent = parent.parent
+    return signode
+
+
+_OPENING = {"<", "(", "[", "{"}
+_CLOSING = {">", ")", "]", "}"}
+
+
+def _regroup_template_parameters(line: addnodes.desc_signature_line) -> None:
+    """Turn ``template < a , b >`` punctuation into our template parameter nodes.
+
+    Anything unexpected (an introducer, ``:tparam-line-spec:``'s one line per
+    parameter, unbalanced brackets) leaves the line as it is.
+    """
+    children = line.children
+    if (
+        len(children) < 4
+        or not isinstance(children[0], addnodes.desc_sig_keyword)
+        or children[0].astext() != "template"
+        or not isinstance(children[1], addnodes.desc_sig_punctuation)
+        or children[1].astext() != "<"
+    ):
+        return
+    groups: list[list[nodes.Node]] = [[]]
+    depth = 0
+    end = None
+    for index in range(2, len(children)):
+        node = children[index]
+        text = node.astext() if isinstance(node, addnodes.desc_sig_punctuation) else ""
+        if text in _OPENING:
+            depth += 1
+        elif text in _CLOSING:
+            if depth == 0:
+                if text != ">":
+                    return
+                end = index
+                break
+            depth -= 1
+        elif text == "," and depth == 0:
+            groups.append([])
+            continue
+        if not groups[-1] and isinstance(node, addnodes.desc_sig_space):
+            continue  # the space after a comma: the line break replaces it
+        groups[-1].append(node)
+    if end is None or not all(groups):
+        return
+    parameters = template_parameter_list()
+    for group in groups:
+        parameters += template_parameter("", "", *group)
+    parameters["classes"].append(LIST_CLASS)
+    line[1 : end + 1] = [parameters]
+
+
+# Directive starts in reStructuredText and MyST, and a flag option line.
+_DIRECTIVE = re.compile(r"\s*(?:\.\.\s+[\w:.-]+::|(?:`{3,}|~{3,}|:{3,})\s*\{[\w:.-]+\})")
+_FLAG = re.compile(r"\s*:?(single-line-(?:type-)?parameter-list):")
+
+
+def _directive_flags(source: str, srcdir: Path) -> dict[int, frozenset[str]]:
+    """Line of each directive in ``source`` -> its single-line flags.
+
+    Sphinx keeps no trace of these options in the doctree, but each signature
+    knows the file and line of its directive. Sources that are not files
+    (docstrings) have none: autodoc never writes these options.
+    """
+    if not source:
+        return {}
+    path = Path(source)
+    candidates = [path] if path.is_absolute() else [Path.cwd() / path, srcdir / path]
+    for candidate in candidates:
+        try:
+            stat = candidate.stat()
+        except OSError:
+            continue
+        return _flags_in_file(str(candidate), stat.st_mtime_ns)
+    return {}
+
+
+@lru_cache(maxsize=512)
+def _flags_in_file(path: str, mtime_ns: int) -> dict[int, frozenset[str]]:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    if "single-line-" not in text:
+        return {}
+    lines = text.splitlines()
+    found: dict[int, set[str]] = {}
+    for index, line in enumerate(lines):
+        match = _FLAG.match(line)
+        if match is None:
+            continue
+        # Options follow the directive's first line with no blank line between.
+        start = index - 1
+        while start >= 0 and lines[start].strip() and not _DIRECTIVE.match(lines[start]):
+            start -= 1
+        if start >= 0 and _DIRECTIVE.match(lines[start]):
+            found.setdefault(start + 1, set()).add(match.group(1))
+    return {line: frozenset(flags) for line, flags in found.items()}
+
+
+# Sphinx before 8.2 ends every multi-line list with a comma (C and C++ too);
+# its config gained the Python switch when its writer learnt to leave it out.
+_TRAILING_COMMA = re.compile(
+    rf'(<dl class="[^"]*\b{LIST_CLASS}\b[^"]*">(?:(?!</dl>).)*?),'
+    r'((?:<span class="optional">\]</span>)*</dd>\s*</dl>)',
+    re.DOTALL,
+)
+
+
+def on_html_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    if "python_trailing_comma_in_multi_line_signatures" in app.config:
+        return
+    body = context.get("body")
+    if not isinstance(body, str) or LIST_CLASS not in body or _limit(app) is None:
+        return
+    context["body"] = _TRAILING_COMMA.sub(r"\1\2", body)
