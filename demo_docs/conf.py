@@ -58,9 +58,12 @@ nitpick_ignore_regex = [
     # annotations use unqualified.
     (
         r"py:(class|obj|func)",
-        r"piccolo\.(apps|utils|custom_types|querystring|columns\.(base|combination|defaults|indexes|readable)|query\.(base|functions|methods)|engine\.(base|sqlite|postgres))\..+",
+        r"piccolo\.(apps|utils|custom_types|querystring|columns\.(base|combination|defaults|indexes|readable)|query\.(base|functions|methods|mixins)|engine\.(base|sqlite|postgres))\..+",
     ),
-    (r"py:class", r"(ArrayType|ColumnKwargs|GetChildElement|QueryString|ReferencedTable|Selectable|Self|Transaction)"),
+    (
+        r"py:class",
+        r"(ArrayType|CallbackType|ColumnKwargs|Combinable|Get|GetChildElement|GetOrCreate|LockStrength|OnConflictAction|QueryString|ReferencedTable|Selectable|Self|TableInstance|Transaction)",
+    ),
 ]
 
 # Sphinx's default "[source]" links and page source copies.
