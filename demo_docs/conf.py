@@ -102,9 +102,10 @@ html_short_title = "Piccolo"
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"
 html_theme_options = {
+    # An absolute link: the banner's HTML is the same on every page, at every depth.
     "banner_text": (
-        'This site demonstrates piccolo_theme. <a href="theme/index.html">'
-        "Read about the theme</a>."
+        "This site demonstrates piccolo_theme, the Sphinx theme it is built with. "
+        '<a href="https://github.com/piccolo-orm/piccolo_theme">See the theme on GitHub</a>.'
     ),
     "source_url": "https://github.com/piccolo-orm/piccolo_theme",
 }
@@ -150,7 +151,23 @@ def _visit_displaymath(self, node):
     raise nodes.SkipNode
 
 
+def _drop_unused_viewcode_modules(app, env):
+    """Forget modules that viewcode looked at but links nothing to.
+
+    viewcode notes every module an object is documented under, such as
+    ``piccolo.columns``, which only re-exports its classes. A serial build
+    drops such entries while reading; a parallel one (``-j``) keeps those of
+    the last page each worker read, and would publish near-empty source pages.
+    """
+    modules = getattr(env, "_viewcode_modules", None) or {}
+    for name, entry in list(modules.items()):
+        if entry and not entry[2]:
+            del modules[name]
+    return []
+
+
 def setup(app):
+    app.connect("env-updated", _drop_unused_viewcode_modules)
     app.add_html_math_renderer(
         "mathml",
         inline_renderers=(_visit_math, None),

@@ -99,6 +99,19 @@ def test_demo_builds_with_warnings_as_errors_and_no_network(demo_build):
     assert (demo_build.outdir / "index.html").exists()
 
 
+def test_parallel_build_makes_the_same_pages(demo_build, tmp_path):
+    """The browser suite builds with ``-j auto``: same pages, same count."""
+    outdir = tmp_path / "html"
+    command = [
+        sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "2",
+        "-W", "--keep-going", "-n", "-d", str(tmp_path / "doctrees"),
+        str(DEMO), str(outdir),
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-4000:]
+    assert BuiltDemo(outdir, "").pages == demo_build.pages
+
+
 def test_demo_size_fits_the_browser_suite(demo_build):
     # Every page is opened in 3 modes x 2 viewports by the browser tests.
     assert 35 <= len(demo_build.pages) <= 60, demo_build.pages
