@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -32,7 +33,10 @@ def on_builder_inited(app: Sphinx) -> None:
     theme = app.builder.theme  # type: ignore[attr-defined]
     # The theme's declared defaults, then what the user wrote; neither is modified.
     _, user_options = app.builder.get_theme_config()  # type: ignore[attr-defined]
-    merged = {**theme.get_options({}), **(user_options or {})}
+    if not isinstance(user_options, Mapping):
+        # Sphinx has already warned that html_theme_options is not a dict.
+        user_options = {}
+    merged = {**theme.get_options({}), **user_options}
     _OPTIONS[app.config] = validate(merged)
 
 

@@ -1,0 +1,2 @@
+project = "Parallel"
+html_theme = "piccolo_theme"
