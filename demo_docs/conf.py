@@ -118,15 +118,23 @@ html_math_renderer = "mathml"
 # -- MathML rendering ------------------------------------------------------------
 
 
-def _to_mathml(latex: str, display: str) -> str:
+def _to_mathml(latex: str, display: str, node) -> str:
     from latex2mathml.converter import convert
+    from markupsafe import escape
+    from sphinx.util import logging
 
-    return convert(latex, display=display)
+    try:
+        return convert(latex, display=display)
+    except Exception as error:  # latex2mathml raises several kinds
+        logging.getLogger(__name__).warning(
+            "cannot convert this maths to MathML (%s): %s", error, latex, location=node
+        )
+        return f'<code class="math-source">{escape(latex)}</code>'
 
 
 def _visit_math(self, node):
     self.body.append(self.starttag(node, "span", "", CLASS="math notranslate"))
-    self.body.append(_to_mathml(node.astext(), "inline"))
+    self.body.append(_to_mathml(node.astext(), "inline", node))
     self.body.append("</span>")
     raise nodes.SkipNode
 
@@ -146,7 +154,7 @@ def _visit_displaymath(self, node):
     else:
         blocks = [part for part in latex.split("\n\n") if part.strip()]
     for block in blocks:
-        self.body.append(_to_mathml(block, "block"))
+        self.body.append(_to_mathml(block, "block", node))
     self.body.append("</div>\n")
     raise nodes.SkipNode
 
@@ -167,6 +175,15 @@ def _drop_unused_viewcode_modules(app, env):
 
 
 def setup(app):
+    try:
+        import latex2mathml.converter  # noqa: F401
+    except ImportError as error:
+        from sphinx.errors import ConfigError
+
+        raise ConfigError(
+            "demo_docs renders maths with latex2mathml: "
+            "pip install -r requirements/demo.txt"
+        ) from error
     app.connect("env-updated", _drop_unused_viewcode_modules)
     app.add_html_math_renderer(
         "mathml",
