@@ -29,7 +29,9 @@ class Manager(Table):
     deletes their bands too (``on_delete`` defaults to cascade).
     """
 
+    #: The manager's full name; no two managers share one.
     name = Varchar(length=100, unique=True, help_text="The manager's full name.")
+    #: A phone number, kept out of ``select(exclude_secrets=True)``.
     phone = Secret(length=20, null=True, help_text="Never sent to the admin by default.")
 
 
@@ -44,10 +46,15 @@ class Band(Table):
         folk = "f"
         electronic = "e"
 
+    #: The band's name, indexed because most queries look bands up by name.
     name = Varchar(length=100, index=True)
+    #: Who manages the band, if anyone.
     manager = ForeignKey(references=Manager, null=True)
+    #: One of :class:`Band.Genre`, stored as its one-letter code.
     genre = Varchar(length=1, choices=Genre, default=Genre.rock)
+    #: A score that :func:`band_app.services.promote` raises.
     popularity = Integer(default=0, help_text="Higher is more popular.")
+    #: Whether the band still plays.
     active = Boolean(default=True)
     labels = M2M(LazyTableReference("BandToLabel", module_path=__name__))
 
