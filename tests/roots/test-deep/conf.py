@@ -1,0 +1,2 @@
+project = "Deep"
+html_theme = "piccolo_theme"

@@ -1,0 +1,2 @@
+project = "Sections"
+html_theme = "piccolo_theme"

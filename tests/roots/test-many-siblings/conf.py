@@ -1,0 +1,2 @@
+project = "Siblings"
+html_theme = "piccolo_theme"

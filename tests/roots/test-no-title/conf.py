@@ -1,0 +1,2 @@
+project = "Untitled"
+html_theme = "piccolo_theme"

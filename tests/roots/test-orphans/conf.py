@@ -1,0 +1,2 @@
+project = "Orphans"
+html_theme = "piccolo_theme"

@@ -1,0 +1,2 @@
+project = "Single"
+html_theme = "piccolo_theme"
