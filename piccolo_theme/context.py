@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from markupsafe import Markup
 
-from piccolo_theme import navigation, settings
+from piccolo_theme import navigation, script_loading, settings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -106,6 +106,16 @@ class PageContext:
     @property
     def source_label(self) -> str:
         return _FORGE_NAMES.get(self.options.source_icon, "")
+
+    @property
+    def script_tags(self) -> Markup:
+        """The page's script tags; Sphinx's own deferred where safe (see script_loading)."""
+        ctx = self._context
+        return Markup(
+            script_loading.script_tags(
+                ctx.get("script_files", ()), ctx["js_tag"], self._pagename, str(ctx.get("body", ""))
+            )
+        )
 
 
 _RTL_LANGUAGES = frozenset({"ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})

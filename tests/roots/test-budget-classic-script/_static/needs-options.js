@@ -1,0 +1,1 @@
+window.ptRoot = DOCUMENTATION_OPTIONS.URL_ROOT;

@@ -1,0 +1,267 @@
+"""Byte budgets and loading rules (issue #7).
+
+Timings and Lighthouse scores are the benchmark's job (scripts/benchmark); these
+tests hold the sizes and the loading behaviour that make those figures:
+
+* the theme's own CSS + JS: at most 12 KiB gzipped together;
+* web fonts: at most 80 KiB of woff2 in all, only faces the stylesheet uses are
+  declared, the body face is preloaded with ``font="roboto"`` and nothing font
+  related is requested with ``font="system"``;
+* the page frame (the left sidebar above all) does not grow with pages in
+  unrelated sections;
+* no render-blocking script in ``<head>`` but the inline mode script, with
+  Sphinx's own scripts deferred only when nothing that runs earlier needs them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+THEME = Path(__file__).resolve().parent.parent / "piccolo_theme"
+STATIC = THEME / "static"
+CSS_JS_BUDGET = 12 * 1024
+WOFF2_BUDGET = 80 * 1024
+SPHINX_SCRIPTS = ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
+
+
+def gzipped(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def font_faces(css: str) -> list[dict[str, str]]:
+    faces = []
+    for block in re.findall(r"@font-face\s*\{([^}]*)\}", css):
+        props = dict(
+            (k.strip(), v.strip()) for k, v in (p.split(":", 1) for p in block.split(";") if ":" in p)
+        )
+        props["file"] = re.search(r'url\("?([^")]+)"?\)', props["src"]).group(1)
+        faces.append(props)
+    return faces
+
+
+def head_scripts(soup: BeautifulSoup) -> list:
+    return soup.head.find_all("script")
+
+
+def src_name(tag) -> str:
+    return tag["src"].split("?")[0].rsplit("/", 1)[-1]
+
+
+# -- bytes -------------------------------------------------------------------------
+
+
+def test_theme_css_and_js_within_12_kib_gzipped(build):
+    site = build("budget-site")
+    static = site.outdir / "_static"
+    # Everything the theme itself adds to a page's downloads; Sphinx's basic.css,
+    # pygments.css and scripts are counted by the benchmark, not here.
+    ours = ["piccolo_theme.css", "piccolo_theme.js", "piccolo_pygments_dark.css"]
+    sizes = {name: gzipped((static / name).read_bytes()) for name in ours}
+    soup = site.soup("index")
+    inline = "".join(t.decode_contents() for t in soup.head.find_all(["script", "style"]) if not t.get("src"))
+    sizes["inline <head> script and style"] = gzipped(inline.encode())
+    total = sum(sizes.values())
+    assert total <= CSS_JS_BUDGET, f"theme CSS+JS is {total} bytes gzipped ({sizes}); budget {CSS_JS_BUDGET}"
+
+
+def test_woff2_files_within_80_kib():
+    files = sorted((STATIC / "fonts").glob("*.woff2"))
+    total = sum(f.stat().st_size for f in files)
+    assert files
+    assert total <= WOFF2_BUDGET, f"{total} bytes of woff2 ({[f.name for f in files]}); budget {WOFF2_BUDGET}"
+
+
+def test_every_shipped_face_is_declared_and_used():
+    css = (STATIC / "piccolo_theme.css").read_text(encoding="utf-8")
+    faces = font_faces(css)
+    declared = {f["file"].rsplit("/", 1)[-1] for f in faces}
+    shipped = {f.name for f in (STATIC / "fonts").glob("*.woff2")}
+    assert declared == shipped, "a shipped font that no @font-face names, or one that is missing"
+    # The rest of the stylesheet, where the faces get used.
+    rules = re.sub(r"@font-face\s*\{[^}]*\}", "", css)
+    for face in faces:
+        family = face["font-family"].strip("\"'")
+        assert re.search(rf"[\"']?{re.escape(family)}[\"']?\s*(,|;|\}})", rules), f"{family} is never used"
+        assert "unicode-range" in face and face.get("font-display") == "swap"
+        if face["font-weight"] not in ("400", "normal"):
+            assert re.search(rf"font-weight:\s*({face['font-weight']}|bold)", rules)
+        if face["font-style"] == "italic":
+            assert re.search(r"font-style:\s*italic|\bem\b|\bi\b", rules)
+
+
+# -- what a page asks for ---------------------------------------------------------
+
+
+def test_roboto_preloads_only_the_body_face(build):
+    site = build("budget-site")
+    soup = site.soup("index")
+    preloads = soup.find_all("link", rel="preload")
+    assert [p["href"].rsplit("/", 1)[-1] for p in preloads] == ["roboto-latin-400-normal.woff2"]
+    (preload,) = preloads
+    assert preload["as"] == "font" and preload["type"] == "font/woff2" and preload.has_attr("crossorigin")
+    assert (site.outdir / preload["href"]).is_file()
+    css = (site.outdir / "_static" / "piccolo_theme.css").read_text(encoding="utf-8")
+    body_face = [f for f in font_faces(css) if f["file"].endswith("roboto-latin-400-normal.woff2")]
+    assert body_face and body_face[0]["font-style"] == "normal" and body_face[0]["font-weight"] == "400"
+
+
+def test_system_font_option_asks_for_no_font(build):
+    site = build("budget-site", confoverrides={"html_theme_options": {"font": "system"}})
+    for page in ("index", "code"):
+        html = site.html(page)
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.html.get("data-font") == "system"
+        assert not soup.find_all("link", rel="preload")
+        assert ".woff2" not in html and "fonts.googleapis" not in html
+
+
+def test_no_render_blocking_script_in_head(build):
+    site = build("budget-site")
+    for page in ("index", "code", "genindex"):
+        soup = site.soup(page)
+        blocking = [t for t in head_scripts(soup) if t.get("src") and not (t.has_attr("defer") or t.has_attr("async"))]
+        assert blocking == [], f"{page}: render-blocking {[t['src'] for t in blocking]}"
+        inline = [t for t in head_scripts(soup) if not t.get("src")]
+        # The one inline script is the colour-mode one, which must run before the first paint.
+        assert len(inline) == 1 and "piccolo-mode" in inline[0].string and len(inline[0].string) < 400
+        deferred = [src_name(t) for t in head_scripts(soup) if t.get("src")]
+        assert deferred[:3] == list(SPHINX_SCRIPTS), "Sphinx's scripts keep their order"
+
+
+def test_sphinx_scripts_stay_classic_where_a_script_needs_them_early(build):
+    site = build("budget-site")
+    # A page whose own inline script (raw HTML) may use DOCUMENTATION_OPTIONS.
+    raw = site.soup("raw-script")
+    # The search page: basic's search.html appends classic searchtools.js, which
+    # calls doctools.js at once.
+    search = site.soup("search")
+    for soup in (raw, search):
+        sphinx = [t for t in head_scripts(soup) if t.get("src") and src_name(t) in SPHINX_SCRIPTS]
+        assert len(sphinx) == 3
+        assert not any(t.has_attr("defer") for t in sphinx)
+
+
+@pytest.mark.parametrize("root", ["budget-classic-script", "budget-inline-script"])
+def test_extension_scripts_that_may_depend_on_sphinx_keep_it_classic(build, root):
+    site = build(root)
+    soup = site.soup("index")
+    sphinx = [t for t in head_scripts(soup) if t.get("src") and src_name(t) in SPHINX_SCRIPTS]
+    assert len(sphinx) == 3
+    assert not any(t.has_attr("defer") or t.has_attr("async") for t in sphinx)
+
+
+def test_deferred_and_data_scripts_of_extensions_allow_deferring(build):
+    site = build("budget-deferred-script")
+    soup = site.soup("index")
+    by_name = {src_name(t): t for t in head_scripts(soup) if t.get("src")}
+    assert all(by_name[name].has_attr("defer") for name in SPHINX_SCRIPTS)
+    names = list(by_name)
+    assert names.index("doctools.js") < names.index("later.js"), "deferred scripts run in document order"
+
+
+# -- the frame does not grow with the site -------------------------------------------
+
+
+def _write_site(src: Path, unrelated_pages: int) -> None:
+    """A fixed ``guide`` section (the measured leaf is in it) beside three
+    sections sharing ``unrelated_pages`` pages, nested three levels deep."""
+    src.mkdir(parents=True)
+    (src / "conf.py").write_text('project = "Growth"\nhtml_theme = "piccolo_theme"\n', encoding="utf-8")
+
+    def page(name: str, title: str, children: list[str] = ()) -> None:
+        path = src / f"{name}.rst"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        toctree = ".. toctree::\n\n" + "".join(f"   {c}\n" for c in children) if children else ""
+        path.write_text(f"{title}\n{'=' * len(title)}\n\nSome prose about {title}.\n\n{toctree}", encoding="utf-8")
+
+    page("guide/index", "Guide", ["basics/index", "more"])
+    page("guide/more", "More")
+    page("guide/basics/index", "Basics", ["leaf", "other"])
+    page("guide/basics/leaf", "The leaf")
+    page("guide/basics/other", "Other")
+    sections = ["alpha", "beta", "gamma"]
+    per_section = max(1, unrelated_pages // len(sections))
+    fanout = max(1, round(per_section ** 0.5))
+    for section in sections:
+        chapters = []
+        made = 0
+        c = 0
+        while made < per_section:
+            leaves = [f"p{i}" for i in range(min(fanout, per_section - made))]
+            for leaf in leaves:
+                page(f"{section}/c{c}/{leaf}", f"{section} {c} {leaf}")
+            made += len(leaves)
+            page(f"{section}/c{c}/index", f"{section} chapter {c}", leaves)
+            chapters.append(f"c{c}/index")
+            c += 1
+        page(f"{section}/index", section.title(), chapters)
+    page("index", "Growth", ["guide/index"] + [f"{s}/index" for s in sections])
+
+
+@pytest.mark.slow
+def test_leaf_page_frame_does_not_grow_with_unrelated_sections(make_app, tmp_path):
+    leaves = {}
+    for pages in (20, 400):
+        src = tmp_path / f"site-{pages}"
+        _write_site(src, pages)
+        app = make_app("html", srcdir=src)
+        app.build()
+        html = (Path(app.outdir) / "guide" / "basics" / "leaf.html").read_text(encoding="utf-8")
+        leaves[pages] = html
+    small, large = leaves[20], leaves[400]
+    nav = [str(BeautifulSoup(h, "html.parser").select_one("nav.pt-sidebar--left")) for h in (small, large)]
+    assert nav[0] == nav[1], "the left sidebar of a page changed with pages in other sections"
+    assert len(large.encode()) <= 1.02 * len(small.encode()), (len(small), len(large))
+
+
+# -- what a browser fetches ---------------------------------------------------------------
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.mark.browser
+def test_browser_fetches_only_the_faces_a_page_uses(build):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("no system Chromium")
+    roboto = build("budget-site")
+    system = build("budget-site", confoverrides={"html_theme_options": {"font": "system"}}, buildername="dirhtml")
+    fetched: dict[tuple[str, str], list[str]] = {}
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        for label, site, pages in (("roboto", roboto, ("index.html", "code.html")), ("system", system, ("", "code/"))):
+            server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site.outdir)))
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            try:
+                for page_path in pages:
+                    page = browser.new_page()
+                    fonts: list[str] = []
+                    page.on("request", lambda r, fonts=fonts: r.resource_type == "font" and fonts.append(r.url.rsplit("/", 1)[-1]))
+                    page.goto(f"http://127.0.0.1:{server.server_address[1]}/{page_path}", wait_until="networkidle")
+                    page.evaluate("document.fonts.ready.then(() => 0)")
+                    fetched[(label, page_path)] = sorted(fonts)
+                    page.close()
+            finally:
+                server.shutdown()
+                server.server_close()
+        browser.close()
+    index = fetched[("roboto", "index.html")]
+    assert "roboto-latin-400-normal.woff2" in index
+    assert "roboto-latin-400-italic.woff2" not in index, "a page without italics fetched the italic face"
+    assert "roboto-latin-400-italic.woff2" in fetched[("roboto", "code.html")]
+    assert "roboto-mono-latin-400-normal.woff2" in fetched[("roboto", "code.html")]
+    assert fetched[("system", "")] == [] and fetched[("system", "code/")] == []
