@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import importlib.util
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,18 @@ def test_translations_keep_placeholders_and_markup(language):
             assert sorted(pattern.findall(message.id)) == sorted(pattern.findall(message.string)), (
                 f"{language}: {message.id!r} -> {message.string!r}"
             )
+
+
+def test_compiled_catalogs_are_committed():
+    # The wheel is built from git-tracked files (tests/test_package.py checks
+    # that every tracked theme file is in it), so the .mo files must be tracked.
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(
+        ["git", "ls-files", "piccolo_theme/locale"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    for language in SHIPPED:
+        assert f"piccolo_theme/locale/{language}/LC_MESSAGES/sphinx.mo" in tracked
 
 
 @pytest.mark.parametrize("language", SHIPPED)
