@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cached_property
+from weakref import WeakKeyDictionary
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -86,6 +87,21 @@ class PageContext:
             text = text[: _DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "\u2026"
         return text
 
+    def icon(self, name: str) -> Markup:
+        """The SVG of ``components/icons/<name>.svg``, read once per build.
+
+        Read through the template loader, so a file of that name in the user's
+        ``templates_path`` replaces ours; inlined rather than included, because
+        an include per icon costs a template context per icon per page.
+        """
+        icons = _ICONS.setdefault(self._builder, {})
+        if name not in icons:
+            environment = self._builder.templates.environment
+            path = f"components/icons/{name}.svg"
+            source = environment.loader.get_source(environment, path)[0]
+            icons[name] = Markup(source.strip())
+        return icons[name]
+
     @property
     def brand_title(self) -> str:
         """``html_short_title`` when the user set one, else the project name."""
@@ -117,6 +133,8 @@ class PageContext:
             )
         )
 
+
+_ICONS: WeakKeyDictionary[Builder, dict[str, Markup]] = WeakKeyDictionary()
 
 _RTL_LANGUAGES = frozenset({"ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
 

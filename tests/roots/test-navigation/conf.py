@@ -1,0 +1,2 @@
+project = "Navigation"
+html_theme = "piccolo_theme"

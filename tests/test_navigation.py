@@ -1,0 +1,103 @@
+"""The site tree is resolved once per build; each page must still get exactly
+what Sphinx's own per-page resolution gives (links, current page, branches)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+from docutils import nodes
+from sphinx.environment.adapters.toctree import TocTree
+
+from piccolo_theme import settings
+
+
+def _sphinx_tree(app, docname: str, collapse: bool) -> list[tuple]:
+    """(depth, text, href, is current page) for each link Sphinx itself would show."""
+    options = settings.theme_options(app)
+    tree = TocTree(app.env).get_toctree_for(
+        docname,
+        app.builder,
+        collapse=collapse,
+        maxdepth=options.globaltoc_maxdepth,
+        includehidden=options.globaltoc_includehidden,
+        titles_only=True,
+    )
+    rows = []
+
+    def walk(node, depth):
+        for item in node.children:
+            if isinstance(item, nodes.bullet_list):
+                walk(item, depth)
+            elif isinstance(item, nodes.list_item):
+                ref = next(item.findall(nodes.reference))
+                number = ".".join(map(str, ref.get("secnumber", ())))
+                text = (number + ". " if number else "") + ref.astext()
+                rows.append((depth, text, ref["refuri"], "current" in ref["classes"]))
+                for sub in item.children:
+                    if isinstance(sub, nodes.bullet_list):
+                        walk(sub, depth + 1)
+
+    for child in tree.children:
+        if isinstance(child, nodes.bullet_list):
+            walk(child, 1)
+    return rows
+
+
+def _our_tree(html: str) -> list[tuple]:
+    nav = BeautifulSoup(html, "html.parser").select_one("nav#pt-sidebar-left .pt-nav")
+    rows = []
+    for link in nav.select("a.pt-nav__link"):
+        depth = len(link.find_parents("ul"))
+        rows.append((depth, link.get_text(), link["href"], link.get("aria-current") == "page"))
+    return rows
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml", "singlehtml"])
+@pytest.mark.parametrize("collapse", [True, False])
+def test_every_page_matches_sphinx(build, buildername, collapse):
+    site = build(
+        "navigation",
+        buildername=buildername,
+        confoverrides={"html_theme_options": {"globaltoc_collapse": collapse}},
+    )
+    # singlehtml has no genindex page: Sphinx itself says so, and drops the entry.
+    warnings = [w for w in site.warnings.splitlines() if "nonexisting file 'genindex'" not in w]
+    assert warnings == [] if buildername == "singlehtml" else site.warnings == ""
+    app = site.app
+    pages = ["index"] if buildername == "singlehtml" else sorted(app.env.found_docs)
+    for docname in pages:
+        uri = app.builder.get_target_uri(docname)
+        path = site.outdir / (uri.split("#")[0] or "index.html")
+        if path.suffix != ".html":
+            path = path / "index.html"
+        ours = _our_tree(path.read_text(encoding="utf-8"))
+        assert ours == _sphinx_tree(app, docname, collapse), docname
+
+
+def test_branches_open_along_the_current_page(build):
+    soup = build("navigation").soup("deep/a/b/c/leaf")
+    nav = soup.select_one("nav#pt-sidebar-left")
+    opened = [d.find_previous_sibling("a").get_text() for d in nav.select("details[open]")]
+    assert opened == ["Deep", "Level A", "Level B", "Level C"]
+    assert nav.select_one('[aria-current="page"]').get_text() == "Leaf <em>"
+    external = nav.find("a", string="External site")
+    assert external["href"] == "https://example.org/" and "external" in external["class"]
+    assert nav.find("a", string="Index")["href"] == "../../../../genindex.html"
+
+
+def test_rebuild_after_adding_a_page_updates_every_navigation(build):
+    site = build("navigation")
+    src = site.app.srcdir
+    (src / "four.rst").write_text("Page four\n=========\n\nNew.\n")
+    index = (src / "index.rst").read_text()
+    (src / "index.rst").write_text(index.replace("   three\n", "   three\n   four\n"))
+    later = time.time() + 5  # past the first build, whatever the clock's resolution
+    os.utime(src / "index.rst", (later, later))
+    # A new application, as a new sphinx-build run: an incremental build.
+    site = build("navigation")
+    # Pages Sphinx rewrites show the new page: no tree cached from the first build.
+    for page in ("index", "four"):
+        assert "Page four" in site.soup(page).select_one("nav#pt-sidebar-left").get_text()
