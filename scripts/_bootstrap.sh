@@ -51,3 +51,20 @@ ensure_chromium() {
     "$VENV/bin/python" -m playwright install chromium
   fi
 }
+
+ensure_node_packages() {
+  # The JavaScript the tests inject (axe-core), pinned in package-lock.json,
+  # into node_modules/; re-installed whenever the lock file changes.
+  local stamp="$ROOT/node_modules/.lock-stamp" want
+  want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "==> installing Debian's nodejs and npm"
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  echo "==> installing the pinned node packages"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --silent)
+  echo "$want" > "$stamp"
+}
