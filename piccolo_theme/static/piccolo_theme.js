@@ -180,20 +180,22 @@
     links.forEach(function (link) {
       var id = decodeURIComponent(link.getAttribute("href").slice(1));
       var target = id && document.getElementById(id);
-      if (target) sections.push({ link: link, target: target, visible: false });
+      if (target) sections.push({ link: link, target: target, passed: false });
     });
     if (!sections.length) return;
     var atBottom = false;
     var active = null;
     function refresh() {
-      var chosen = null;
+      /* The section being read is the last one whose heading has passed the
+         line; above the first heading, the first section. */
+      var chosen = sections[0];
       if (atBottom) chosen = sections[sections.length - 1];
       else {
         for (var i = 0; i < sections.length; i++) {
-          if (sections[i].visible) { chosen = sections[i]; break; }
+          if (sections[i].passed) chosen = sections[i];
         }
       }
-      if (!chosen || chosen === active) return;
+      if (chosen === active) return;
       if (active) {
         active.link.classList.remove("pt-toc--active");
         active.link.removeAttribute("aria-current");
@@ -202,25 +204,46 @@
       active.link.classList.add("pt-toc--active");
       active.link.setAttribute("aria-current", "location");
     }
-    var headerHeight = document.querySelector(".pt-header");
-    var top = headerHeight ? headerHeight.offsetHeight : 0;
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        for (var i = 0; i < sections.length; i++) {
-          if (sections[i].heading === entry.target) sections[i].visible = entry.isIntersecting;
-        }
-      });
-      refresh();
-    }, { rootMargin: "-" + top + "px 0px -55% 0px" });
+    /* The line sits just below where a link to a section puts its heading
+       (the root's scroll padding, below the header). The observed zone runs
+       from far above the page down to the line, so a heading has passed the
+       line exactly when it intersects the zone (a jump from one end of the
+       page to the other included). */
+    var header = document.querySelector(".pt-header");
+    var observer = null;
+    function observe() {
+      if (observer) observer.disconnect();
+      var style = getComputedStyle(root);
+      var rem = parseFloat(style.fontSize) || 16;
+      var padding = parseFloat(style.scrollPaddingTop) || 0;
+      var line = Math.max(header ? header.offsetHeight : 0, padding) + rem;
+      observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          for (var i = 0; i < sections.length; i++) {
+            if (sections[i].heading === entry.target) sections[i].passed = entry.isIntersecting;
+          }
+        });
+        refresh();
+      }, { rootMargin: "100000px 0px " + Math.round(line - window.innerHeight) + "px 0px" });
+      sections.forEach(function (section) { observer.observe(section.heading); });
+    }
     sections.forEach(function (section) {
       /* Observe the heading: a section element contains its subsections. */
       section.heading = section.target.querySelector("h1, h2, h3, h4, h5, h6") || section.target;
-      observer.observe(section.heading);
     });
+    observe();
+    var resizing = false;
+    window.addEventListener("resize", function () {
+      if (resizing) return;
+      resizing = true;
+      window.requestAnimationFrame(function () { resizing = false; observe(); });
+    });
+    /* Scrolled to the very end of the page, the last section is active even
+       if its heading cannot reach the line. */
     var end = document.createElement("div");
     end.setAttribute("aria-hidden", "true");
-    var main = document.getElementById("pt-content");
-    main.appendChild(end);
+    end.style.height = "1px";
+    document.body.appendChild(end);
     new IntersectionObserver(function (entries) {
       atBottom = entries[0].isIntersecting && window.scrollY > 0;
       refresh();
