@@ -4,16 +4,38 @@ rendered inside the theme's page, and the widgets' assets loaded."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 
+ROOTS = Path(__file__).resolve().parent / "roots"
 CSS = Path(__file__).resolve().parent.parent / "piccolo_theme" / "static" / "piccolo_theme.css"
 
 
-@pytest.fixture()
-def site(build):
-    return build("extensions")
+class _Site:
+    def __init__(self, app) -> None:
+        self.app = app
+        self.outdir = Path(app.outdir)
+        self.warnings = app.warning.getvalue()
+
+    def soup(self, page: str) -> BeautifulSoup:
+        return BeautifulSoup((self.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    # One build for the whole module: it is the slowest fixture site.
+    src = tmp_path_factory.mktemp("extensions") / "src"
+    shutil.copytree(ROOTS / "test-extensions", src)
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+        yield _Site(app)
+    finally:
+        app.cleanup()
 
 
 def _assets(soup) -> list[str]:

@@ -84,9 +84,8 @@ def test_declared_sphinx_range_is_exactly_the_tested_one():
         assert have == list(range(first, first + len(have))), f"a Sphinx {major}.x minor is missing: {have}"
 
 
-# Needed only for the live-reload server and the browser tests, which the matrix
-# does not run.
-_NOT_IN_MATRIX = {"sphinx-autobuild", "playwright"}
+# Needed only by the browser tests, which the matrix does not run.
+_NOT_IN_MATRIX = {"playwright"}
 
 
 def _names(path: Path) -> set[str]:
