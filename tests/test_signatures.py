@@ -9,6 +9,7 @@ the signatures must read the same, keep their ids and links, and hold one
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
 import shutil
 import sys
@@ -27,11 +28,17 @@ EXTENSIONS = [
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
 ]
+HAS_BREATHE = importlib.util.find_spec("breathe") is not None
+if HAS_BREATHE:
+    EXTENSIONS.append("breathe")
 BASIC = {"html_theme": "basic", "extensions": [*EXTENSIONS, "piccolo_theme"]}
 OPTION = "signature_parameters_per_line"
 
-# Sphinx's own napoleon, not ours.
-pytestmark = pytest.mark.filterwarnings("ignore:The mapping interface for autodoc options")
+# Deprecations inside Sphinx's napoleon and inside breathe, not ours.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:The mapping interface for autodoc options"),
+    pytest.mark.filterwarnings("ignore:.sphinx.environment.BuildEnvironment.app. is deprecated"),
+]
 
 
 class Built:
@@ -357,6 +364,26 @@ def test_text_builder_is_untouched(site):
         theirs = (basic.outdir / f"{page}.txt").read_text(encoding="utf-8")
         assert mine == theirs, page
     assert "sigmod.one_param(x: int) -> int" in (ours.outdir / "python.txt").read_text()
+
+
+def test_breathe_signatures(site):
+    pytest.importorskip("breathe")
+    ours, basic = site(), site(**BASIC)
+    mine, theirs = ours.signatures("breathe"), basic.signatures("breathe")
+    assert len(mine) == len(theirs) == 2
+    for a, b in zip(mine, theirs):
+        assert flat(a) == flat(b)
+        assert targets(a) == targets(b)
+    assert [lines(dt) for dt in mine] == [
+        ["char *dst,", "const char *src,", "size_t n"],
+        [
+            "typename T,",
+            "typename Alloc = std::allocator<T>",
+            "std::vector<T, Alloc> &v,",
+            "const T &value,",
+            "std::size_t count = 1",
+        ],
+    ]
 
 
 def test_transform_sees_unmodified_doctrees(site):
