@@ -14,7 +14,13 @@ Sphinx, and so is a directive with ``:single-line-parameter-list:`` or
 ``:single-line-type-parameter-list:``.
 
 The theme changes the layout, never the text: our lists get no trailing comma,
-so a copied signature reads as it would on one line.
+so a copied signature reads as it would on one line. For the same reason two
+kinds of list stay on one line: the ``f(a[, b])`` bracket notation (Sphinx moves
+its commas when it breaks it) and C's ``f(void)``, which has no parameters.
+
+The length in ``signature_parameters_per_line = N`` is that of the signature's
+line as displayed, without the other list of a Python signature (as Sphinx
+measures ``maximum_signature_line_length``).
 """
 
 from __future__ import annotations
@@ -271,6 +277,7 @@ def _directive_flags(source: str, srcdir: Path) -> dict[int, frozenset[str]]:
     if not source:
         return {}
     path = Path(source)
+    # docutils names included files relative to the working directory.
     candidates = [path] if path.is_absolute() else [Path.cwd() / path, srcdir / path]
     for candidate in candidates:
         try:
