@@ -121,10 +121,6 @@ _WIDGETS = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sass/_extensions.scss is still empty: extension widgets keep their light colours in the dark modes",
-)
 @pytest.mark.parametrize("widget", sorted(_WIDGETS))
 def test_extension_widgets_follow_the_colour_mode(widget):
     # A widget follows the mode when its colours come from the theme's own
