@@ -276,8 +276,11 @@
     if (!current) return;
     var box = sidebar.getBoundingClientRect();
     var item = current.getBoundingClientRect();
-    if (item.top < box.top || item.bottom > box.bottom) {
-      sidebar.scrollTop += item.top - box.top - box.height / 3;
+    /* Until the banner scrolls away the sidebar's end is below the window. */
+    var top = Math.max(box.top, 0);
+    var bottom = Math.min(box.bottom, window.innerHeight);
+    if (item.top < top || item.bottom > bottom) {
+      sidebar.scrollTop += item.top - top - (bottom - top) / 3;
     }
   }
 
