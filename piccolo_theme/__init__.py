@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from piccolo_theme import assets, context, i18n, navigation, settings, signatures, tables
+from piccolo_theme import assets, compat, context, i18n, navigation, settings, signatures, tables
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,6 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", i18n.on_builder_inited)
     app.connect("env-updated", navigation.on_env_updated)
     app.connect("html-page-context", context.on_html_page_context)
+    app.connect("html-page-context", compat.on_html_page_context)
     app.add_post_transform(tables.WrapTables)
     signatures.setup(app)
 

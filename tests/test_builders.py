@@ -91,8 +91,9 @@ def test_multi_page_builders(build, buildername):
         if buildername == "html":
             assert canonical == BASEURL + docname + ".html"
         else:
-            expected = "" if docname == "index" else docname.removesuffix("/index") + "/"
-            assert canonical == BASEURL + expected
+            expected = BASEURL + ("" if docname == "index" else docname.removesuffix("/index") + "/")
+            # Sphinx 7.4 and 8.0 would say "chapter1.html" (no such file): see compat.py.
+            assert canonical == expected
 
         # Assets are relative to the page and exist.
         assert not _local_assets_exist(path, soup), docname
