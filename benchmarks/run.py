@@ -235,13 +235,18 @@ def main() -> int:
     parser.add_argument("--big-reps", type=int, default=3, help="repetitions per theme for sites of 5,000 pages or more (default 3)")
     parser.add_argument("--themes", help="comma-separated subset of: " + ",".join(ALL_THEMES))
     parser.add_argument("--big-themes", help="themes for the 5,000-page site (default: all); e.g. basic,piccolo_theme")
+    parser.add_argument("--no-sites", action="store_true", help="skip the generated sites (demo_docs/ only)")
     parser.add_argument("--no-demo", action="store_true", help="skip demo_docs/")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--lighthouse-runs", type=int, help="Lighthouse runs per page and preset (default 3; quick 1)")
     parser.add_argument("--lighthouse-themes", help="themes for Lighthouse (default: all measured)")
+    parser.add_argument("--work", type=Path, help="folder for generated sites and builds (default benchmarks/_sites)")
     args = parser.parse_args()
+    if args.work:
+        global SITES
+        SITES = args.work.resolve()
 
-    sizes = args.sizes or ([50, 500] if args.quick else [50, 500, 5000])
+    sizes = [] if args.no_sites else args.sizes or ([50, 500] if args.quick else [50, 500, 5000])
     reps = args.reps or (2 if args.quick else 5)
     themes = available_themes()
     if args.themes:
