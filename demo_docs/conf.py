@@ -88,7 +88,7 @@ napoleon_preprocess_types = True
 
 # -- Extensions ------------------------------------------------------------------
 
-myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "tasklist"]
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3
 
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
