@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from piccolo_theme.options import ThemeOptions
 
 _DESCRIPTION_LENGTH = 160
+_CAPTION = '<p class="caption" role="heading">'
 _EXTRA_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
 _HAS_DESCRIPTION = re.compile(r"<meta\s[^>]*name=[\"']description[\"']", re.IGNORECASE)
 
@@ -179,6 +180,11 @@ def on_html_page_context(
     if options is None:
         return
     context["piccolo"] = PageContext(app.builder, options, pagename, context, doctree)
+    # Sphinx gives toctree captions role="heading" without the aria-level that
+    # role requires; a caption titles the list below it, like a subheading.
+    body = context.get("body")
+    if isinstance(body, str) and _CAPTION in body:
+        context["body"] = body.replace(_CAPTION, _CAPTION[:-1] + ' aria-level="2">')
     # docutils >= 0.21 adds a second viewport tag to the one basic's layout has.
     metatags = context.get("metatags")
     if isinstance(metatags, str) and _EXTRA_VIEWPORT in metatags:

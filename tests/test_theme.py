@@ -384,3 +384,9 @@ def test_theme_toml_defaults_match_the_option_defaults(build):
     declared = site.app.builder.theme.get_options({})
     assert validate(declared) == ThemeOptions()
     assert set(declared) - {"brand_color"} >= {f.name for f in ThemeOptions.__dataclass_fields__.values()}
+
+
+def test_toctree_captions_in_the_page_have_a_heading_level(build):
+    soup = build("basic").soup()
+    captions = soup.select(".body p.caption")
+    assert captions and all(c["role"] == "heading" and c["aria-level"] == "2" for c in captions)
