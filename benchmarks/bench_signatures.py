@@ -7,6 +7,10 @@ each round, so neither always runs on a warmer machine), and the medians are
 compared::
 
     .venv/bin/python benchmarks/bench_signatures.py [--pages 30] [--per-page 100] [--runs 5]
+
+On a machine shared with other work the wall times swing more than the feature
+costs; the CPU times, and ``--profile`` (the share of one profiled build spent
+in the theme's signature handlers), are the steadier figures.
 """
 
 from __future__ import annotations
@@ -95,12 +99,46 @@ def build_once(src: Path, out: Path, feature: str) -> tuple[float, float]:
     return float(wall), float(cpu)
 
 
+PROFILE = """\
+import cProfile, pstats, sys
+from sphinx.cmd.build import build_main
+profile = cProfile.Profile()
+profile.enable()
+build_main(["-E", "-q", "-b", "html", sys.argv[1], sys.argv[2]])
+profile.disable()
+stats = pstats.Stats(profile).stats
+total = sum(v[3] for k, v in stats.items() if k[2] == "build_main")
+ours = sum(
+    v[3]
+    for k, v in stats.items()
+    if k[0].endswith("signatures.py") and k[2] in ("on_doctree_resolved", "on_html_page_context")
+)
+print(total, ours)
+"""
+
+
+def profile_once(src: Path, out: Path) -> tuple[float, float]:
+    env = {**os.environ, "PT_SIGNATURES": "on"}
+    result = subprocess.run(
+        [sys.executable, "-c", PROFILE, str(src), str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    total, ours = result.stdout.strip().splitlines()[-1].split()
+    return float(total), float(ours)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=30)
     parser.add_argument("--per-page", type=int, default=100)
     parser.add_argument("--runs", type=int, default=5, help="builds per setting")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    parser.add_argument(
+        "--profile", action="store_true", help="also profile one build and print the handlers' share"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="pt-bench-signatures-") as tmp:
@@ -113,6 +151,7 @@ def main() -> int:
             order = ("on", "off") if run % 2 == 0 else ("off", "on")
             for feature in order:
                 times[feature].append(build_once(src, out, feature))
+        profiled = profile_once(src, out) if args.profile else None
 
     signatures = args.pages * args.per_page
     print(f"signatures: {signatures} on {args.pages} pages; {args.runs} alternating runs per setting")
@@ -128,6 +167,13 @@ def main() -> int:
             runs = ", ".join(f"{t[index]:.3f}" for t in times[name])
             print(f"  feature {name + ':':4} median {median:.3f} s  (runs: {runs})")
         print(f"  ratio on/off: {ratio:.4f}  ({(ratio - 1) * 100:+.2f} %)")
+    if profiled is not None:
+        total, ours = profiled
+        figures["profile"] = {"build": total, "handlers": ours, "share": ours / total}
+        print(
+            f"profiled build: {total:.3f} s, of which the signature handlers {ours:.3f} s "
+            f"({ours / total * 100:.2f} %)"
+        )
     if args.json:
         print(json.dumps(figures))
     return 0
