@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import html
+import shutil
 import subprocess
 import sys
 import threading
@@ -72,7 +73,6 @@ class Handler(SimpleHTTPRequestHandler):
 
     def do_GET(self):
         path = self.path.split("?", 1)[0]
-        self.server.requested.append(path)
         if path == "/favicon.ico":
             # Browsers ask a host for this when a site names no icon (the
             # small fixture sites); the demo's own icon is under /demo/.
@@ -90,7 +90,6 @@ class Server:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
         self.httpd.daemon_threads = True
         self.httpd.delays = {}  # path suffix -> seconds to wait before answering
-        self.httpd.requested = []
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -98,10 +97,6 @@ class Server:
     @property
     def delays(self) -> dict[str, float]:
         return self.httpd.delays
-
-    @property
-    def requested(self) -> list[str]:
-        return self.httpd.requested
 
     def url(self, path: str = "index.html", site: str = "demo") -> str:
         return f"{self.origin}/{site}/{path}"
@@ -116,11 +111,6 @@ def server(site_root, demo) -> Iterator[Server]:
     srv = Server(site_root)
     yield srv
     srv.close()
-
-
-@pytest.fixture()
-def url(server) -> Callable[..., str]:
-    return server.url
 
 
 # -- the browser ---------------------------------------------------------------
@@ -222,7 +212,10 @@ def sweep(browser, server) -> Iterator[Sweep]:
 @pytest.fixture(scope="session")
 def screenshots() -> Iterator[Path]:
     """tests/artefacts/screenshots/ (ignored by git); an index.html there shows
-    every screenshot, a row per page, when the session ends."""
+    every screenshot, a row per page, when the session ends. Each session
+    starts with an empty folder, so the index shows this run only."""
+    if pt.ARTEFACTS.exists():
+        shutil.rmtree(pt.ARTEFACTS)
     pt.ARTEFACTS.mkdir(parents=True, exist_ok=True)
     yield pt.ARTEFACTS
     shots = sorted(pt.ARTEFACTS.glob("*/**/*.jpeg"))
