@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 _DESCRIPTION_LENGTH = 160
 _CAPTION = '<p class="caption" role="heading">'
+_BIBLIOENTRY = 'role="doc-biblioentry"'
 _EXTRA_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
 _HAS_DESCRIPTION = re.compile(r"<meta\s[^>]*name=[\"']description[\"']", re.IGNORECASE)
 
@@ -185,6 +186,11 @@ def on_html_page_context(
     body = context.get("body")
     if isinstance(body, str) and _CAPTION in body:
         context["body"] = body.replace(_CAPTION, _CAPTION[:-1] + ' aria-level="2">')
+    # docutils marks citations with the deprecated doc-biblioentry role inside a
+    # role="list"; listitem is what that list requires.
+    body = context.get("body")
+    if isinstance(body, str) and _BIBLIOENTRY in body:
+        context["body"] = body.replace(_BIBLIOENTRY, 'role="listitem"')
     # docutils >= 0.21 adds a second viewport tag to the one basic's layout has.
     metatags = context.get("metatags")
     if isinstance(metatags, str) and _EXTRA_VIEWPORT in metatags:

@@ -195,7 +195,8 @@ class SiteTree:
 
         def href(entry: Entry) -> str:
             if entry.docname is not None:
-                return builder.get_relative_uri(docname, entry.docname) + entry.anchor
+                # The page itself is "" to the builder; "#" as Sphinx's writer has it.
+                return builder.get_relative_uri(docname, entry.docname) + entry.anchor or "#"
             if "://" in entry.url or entry.url.startswith(("#", "mailto:")):
                 return entry.url
             return relative_uri(target, entry.url)

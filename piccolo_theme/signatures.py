@@ -314,10 +314,15 @@ def _flags_in_file(path: str, mtime_ns: int) -> dict[int, frozenset[str]]:
 # Sphinx before 8.2 ends every multi-line list with a comma (C and C++ too);
 # its config gained the Python switch when its writer learnt to leave it out.
 _TRAILING_COMMA = re.compile(
-    rf'(<dl class="[^"]*\b{LIST_CLASS}\b[^"]*">(?:(?!</dl>).)*?),'
+    rf'(<dl class="[^"]*\b{LIST_CLASS}\b[^"]*"[^>]*>(?:(?!</dl>).)*?),'
     r'((?:<span class="optional">\]</span>)*</dd>\s*</dl>)',
     re.DOTALL,
 )
+
+
+# A parameter list is a <dl> of <dd>s alone: not a definition list to assistive
+# technology (axe's definition-list rule), so it is presented as plain text.
+_LIST_TAG = re.compile(rf'<dl class="([^"]*\b{LIST_CLASS}\b[^"]*)">')
 
 
 def on_html_page_context(
@@ -327,9 +332,10 @@ def on_html_page_context(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    if "python_trailing_comma_in_multi_line_signatures" in app.config:
-        return
     body = context.get("body")
     if not isinstance(body, str) or LIST_CLASS not in body or _limit(app) is None:
         return
-    context["body"] = _TRAILING_COMMA.sub(r"\1\2", body)
+    body = _LIST_TAG.sub(r'<dl class="\1" role="none">', body)
+    if "python_trailing_comma_in_multi_line_signatures" not in app.config:
+        body = _TRAILING_COMMA.sub(r"\1\2", body)
+    context["body"] = body

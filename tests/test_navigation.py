@@ -35,7 +35,8 @@ def _sphinx_tree(app, docname: str, collapse: bool) -> list[tuple]:
                 ref = next(item.findall(nodes.reference))
                 number = ".".join(map(str, ref.get("secnumber", ())))
                 text = (number + ". " if number else "") + ref.astext()
-                rows.append((depth, text, ref["refuri"], "current" in ref["classes"]))
+                href = ref["refuri"] or "#"  # as Sphinx's HTML writer writes it
+                rows.append((depth, text, href, "current" in ref["classes"]))
                 for sub in item.children:
                     if isinstance(sub, nodes.bullet_list):
                         walk(sub, depth + 1)

@@ -269,6 +269,24 @@
     });
   }
 
+  /* The sticky sidebars sit below the banner until it scrolls away: keep their
+     bottom on screen by telling the stylesheet how much of the banner shows.
+     An observer with fine thresholds, not a scroll handler. */
+  function fitSidebarsBelowBanner() {
+    var banner = document.getElementById("pt-banner");
+    if (!banner || !("IntersectionObserver" in window)) return;
+    function set(height) {
+      root.style.setProperty("--pt-banner-visible", Math.max(0, Math.round(height)) + "px");
+    }
+    set(banner.hidden ? 0 : banner.getBoundingClientRect().bottom);
+    var steps = [];
+    for (var i = 0; i <= 40; i++) steps.push(i / 40);
+    new IntersectionObserver(function (entries) {
+      var entry = entries[entries.length - 1];
+      set(banner.hidden ? 0 : entry.intersectionRect.height);
+    }, { threshold: steps }).observe(banner);
+  }
+
   /* Show the current page in a long navigation tree (one layout read, at load). */
   function revealCurrentPage() {
     var sidebar = document.getElementById("pt-sidebar-left");
@@ -300,6 +318,7 @@
   setUpBanner();
   setUpPageContents();
   setUpBackToTop();
+  fitSidebarsBelowBanner();
   revealCurrentPage();
   makeScrollersFocusable();
 })();
