@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import gzip
 import re
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -220,48 +217,3 @@ def test_leaf_page_frame_does_not_grow_with_unrelated_sections(make_app, tmp_pat
     nav = [str(BeautifulSoup(h, "html.parser").select_one("nav.pt-sidebar--left")) for h in (small, large)]
     assert nav[0] == nav[1], "the left sidebar of a page changed with pages in other sections"
     assert len(large.encode()) <= 1.02 * len(small.encode()), (len(small), len(large))
-
-
-# -- what a browser fetches ---------------------------------------------------------------
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.mark.browser
-def test_browser_fetches_only_the_faces_a_page_uses(build):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    import shutil
-
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.skip("no system Chromium")
-    roboto = build("budget-site")
-    system = build("budget-site", confoverrides={"html_theme_options": {"font": "system"}}, buildername="dirhtml")
-    fetched: dict[tuple[str, str], list[str]] = {}
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        for label, site, pages in (("roboto", roboto, ("index.html", "code.html")), ("system", system, ("", "code/"))):
-            server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site.outdir)))
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            try:
-                for page_path in pages:
-                    page = browser.new_page()
-                    fonts: list[str] = []
-                    page.on("request", lambda r, fonts=fonts: r.resource_type == "font" and fonts.append(r.url.rsplit("/", 1)[-1]))
-                    page.goto(f"http://127.0.0.1:{server.server_address[1]}/{page_path}", wait_until="networkidle")
-                    page.evaluate("document.fonts.ready.then(() => 0)")
-                    fetched[(label, page_path)] = sorted(fonts)
-                    page.close()
-            finally:
-                server.shutdown()
-                server.server_close()
-        browser.close()
-    index = fetched[("roboto", "index.html")]
-    assert "roboto-latin-400-normal.woff2" in index
-    assert "roboto-latin-400-italic.woff2" not in index, "a page without italics fetched the italic face"
-    assert "roboto-latin-400-italic.woff2" in fetched[("roboto", "code.html")]
-    assert "roboto-mono-latin-400-normal.woff2" in fetched[("roboto", "code.html")]
-    assert fetched[("system", "")] == [] and fetched[("system", "code/")] == []
