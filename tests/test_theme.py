@@ -77,7 +77,7 @@ def test_short_title_is_the_brand(build):
     assert soup.select_one(".pt-brand__title").get_text() == "Fixture"
 
 
-def test_local_logo_and_url_logo(build, tmp_path):
+def test_logo_given_as_a_url(build):
     site = build("basic", confoverrides={"html_logo": "https://example.org/logo.svg"})
     img = site.soup().select_one("a.pt-brand img.pt-brand__logo")
     assert img["src"] == "https://example.org/logo.svg"
