@@ -29,6 +29,16 @@ _BIBLIOENTRY = 'role="doc-biblioentry"'
 _EXTRA_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
 _HAS_DESCRIPTION = re.compile(r"<meta\s[^>]*name=[\"']description[\"']", re.IGNORECASE)
 
+# The faces of sass/_fonts.scss a page's article uses, judged from its markup
+# (see PageContext.font_preloads). Body text and headings are on every page.
+_ALWAYS_FACES = ("roboto-latin-400-normal", "roboto-latin-700-normal")
+_MONO_FACE = "roboto-mono-latin-400-normal"
+_ITALIC_FACE = "roboto-latin-400-italic"
+_MONO_TAGS = ("<code", "<pre", "<kbd", "<samp", "<tt")
+# Elements a browser sets in italic; in a signature they are upright or monospaced.
+_ITALIC_TAG = re.compile(r"<(?:em|cite|var|dfn|address)(?=[\s>])([^>]*)>")
+_NOT_SANS_ITALIC = ("sig-param", "property")
+
 
 class PageContext:
     """Per-page values for the templates, each computed on first use."""
@@ -105,6 +115,25 @@ class PageContext:
         return icons[name]
 
     @property
+    def font_preloads(self) -> list[str]:
+        """The Roboto faces to preload: those the page's article will use.
+
+        Preloaded, a face arrives with the stylesheets instead of after them, so
+        text does not reflow when it swaps in. Only the article counts: the
+        sidebars may be folded away on a phone, and a preloaded face the page
+        never uses is a wasted download. A face missed here still loads, later.
+        """
+        body = str(self._context.get("body", ""))
+        faces = list(_ALWAYS_FACES)
+        if any(tag in body for tag in _MONO_TAGS):
+            faces.append(_MONO_FACE)
+        for match in _ITALIC_TAG.finditer(body):
+            if not any(name in match.group(1) for name in _NOT_SANS_ITALIC) and not _in_pre(body, match.start()):
+                faces.append(_ITALIC_FACE)
+                break
+        return faces
+
+    @property
     def brand_title(self) -> str:
         """``html_short_title`` when the user set one, else the project name."""
         config = self._builder.config
@@ -159,6 +188,11 @@ _NOT_PROSE = (
     nodes.citation,
     nodes.system_message,
 )
+
+
+def _in_pre(html: str, position: int) -> bool:
+    """Whether ``position`` is inside a ``<pre>`` (a parsed literal's emphasis is monospaced)."""
+    return html.rfind("<pre", 0, position) > html.rfind("</pre>", 0, position)
 
 
 def _in_prose(paragraph: nodes.paragraph) -> bool:

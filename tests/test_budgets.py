@@ -97,17 +97,37 @@ def test_every_shipped_face_is_declared_and_used():
 # -- what a page asks for ---------------------------------------------------------
 
 
-def test_roboto_preloads_only_the_body_face(build):
+def _preloaded(soup) -> list[str]:
+    return [p["href"].rsplit("/", 1)[-1] for p in soup.find_all("link", rel="preload")]
+
+
+def test_roboto_preloads_the_faces_the_article_uses(build):
     site = build("budget-site")
+    # Prose with bold: the body and heading faces, not italic or monospaced.
     soup = site.soup("index")
-    preloads = soup.find_all("link", rel="preload")
-    assert [p["href"].rsplit("/", 1)[-1] for p in preloads] == ["roboto-latin-400-normal.woff2"]
-    (preload,) = preloads
-    assert preload["as"] == "font" and preload["type"] == "font/woff2" and preload.has_attr("crossorigin")
-    assert (site.outdir / preload["href"]).is_file()
+    assert _preloaded(soup) == ["roboto-latin-400-normal.woff2", "roboto-latin-700-normal.woff2"]
+    for preload in soup.find_all("link", rel="preload"):
+        assert preload["as"] == "font" and preload["type"] == "font/woff2" and preload.has_attr("crossorigin")
+        assert (site.outdir / preload["href"]).is_file()
+    # Emphasis and inline code: all four.
+    assert sorted(_preloaded(site.soup("code"))) == sorted([
+        "roboto-latin-400-normal.woff2", "roboto-latin-700-normal.woff2",
+        "roboto-latin-400-italic.woff2", "roboto-mono-latin-400-normal.woff2",
+    ])
+    # Each preloaded file is the face the stylesheet declares under that name.
     css = (site.outdir / "_static" / "piccolo_theme.css").read_text(encoding="utf-8")
-    body_face = [f for f in font_faces(css) if f["file"].endswith("roboto-latin-400-normal.woff2")]
-    assert body_face and body_face[0]["font-style"] == "normal" and body_face[0]["font-weight"] == "400"
+    declared = {f["file"].rsplit("/", 1)[-1]: (f["font-weight"], f["font-style"]) for f in font_faces(css)}
+    assert declared["roboto-latin-400-normal.woff2"] == ("400", "normal")
+    assert declared["roboto-latin-700-normal.woff2"] == ("700", "normal")
+    assert declared["roboto-latin-400-italic.woff2"] == ("400", "italic")
+
+
+def test_italic_in_monospace_does_not_preload_the_italic_face(build):
+    # A parsed literal's emphasis and a signature's parameters are not sans italic.
+    site = build("budget-site")
+    preloads = _preloaded(site.soup("mono-italic"))
+    assert "roboto-mono-latin-400-normal.woff2" in preloads
+    assert "roboto-latin-400-italic.woff2" not in preloads
 
 
 def test_system_font_option_asks_for_no_font(build):

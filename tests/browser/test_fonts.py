@@ -8,6 +8,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+import pt_browser as pt
+
 pytestmark = pytest.mark.browser
 
 
@@ -46,3 +48,53 @@ def test_browser_fetches_only_the_faces_a_page_uses(build, browser):
     assert "roboto-latin-400-italic.woff2" in fetched[("roboto", "code.html")]
     assert "roboto-mono-latin-400-normal.woff2" in fetched[("roboto", "code.html")]
     assert fetched[("system", "")] == [] and fetched[("system", "code/")] == []
+
+
+# -- what a page preloads -----------------------------------------------------------------
+
+#: Each woff2 file and the face its @font-face declares (sass/_fonts.scss).
+FACES = {
+    ("Roboto", "400", "normal"): "roboto-latin-400-normal.woff2",
+    ("Roboto", "700", "normal"): "roboto-latin-700-normal.woff2",
+    ("Roboto", "400", "italic"): "roboto-latin-400-italic.woff2",
+    ("Roboto Mono", "400", "normal"): "roboto-mono-latin-400-normal.woff2",
+}
+
+FACES_JS = """async () => {
+  await document.fonts.ready;
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await document.fonts.ready;
+  return {
+    used: [...document.fonts].filter(f => f.status === "loaded")
+      .map(f => [f.family.replace(/"/g, ""), String(f.weight), f.style]),
+    preloaded: [...document.querySelectorAll('link[rel="preload"][as="font"]')]
+      .map(l => l.getAttribute("href").split("/").pop()),
+  };
+}"""
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_no_demo_page_preloads_a_face_it_does_not_use(viewport, demo, server, new_context):
+    # A preloaded face nobody renders is a wasted download (and a console warning).
+    context = new_context(**pt.VIEWPORTS[viewport])
+    page = context.new_page()
+    wasted, preloaded_any = {}, 0
+    for path in demo.pages:
+        page.goto(server.url(path))
+        found = page.evaluate(FACES_JS)
+        used = {FACES[tuple(face)] for face in found["used"]}
+        preloaded_any += bool(found["preloaded"])
+        if set(found["preloaded"]) - used:
+            wasted[path] = sorted(set(found["preloaded"]) - used)
+    assert preloaded_any == len(demo.pages), "every page preloads the faces it uses"
+    assert not wasted, wasted
+
+
+def test_an_articles_faces_are_all_preloaded(demo, server, new_context):
+    # The faces arrive with the stylesheets, so text does not reflow when they swap in.
+    page = new_context(**pt.VIEWPORTS["desktop"]).new_page()
+    page.goto(server.url("orm/migrations.html"))  # prose italics and code
+    found = page.evaluate(FACES_JS)
+    used = {FACES[tuple(face)] for face in found["used"]}
+    assert used == set(FACES.values())
+    assert set(found["preloaded"]) == used
