@@ -156,7 +156,7 @@ class PageContext:
 
     @property
     def script_tags(self) -> Markup:
-        """The page's script tags; Sphinx's own deferred where safe (see script_loading)."""
+        """The page's script tags, deferred where that is safe (see script_loading)."""
         ctx = self._context
         return Markup(
             script_loading.script_tags(

@@ -1,38 +1,38 @@
-"""The page's ``<script>`` tags, with Sphinx's own scripts deferred where that is safe.
+"""The page's ``<script>`` tags, deferred where that is safe.
 
-Sphinx's ``basic`` layout loads ``documentation_options.js``, ``doctools.js``
-and ``sphinx_highlight.js`` as classic scripts in ``<head>``: each blocks
-rendering until it has been fetched and run. None of them needs to run before
-the page is parsed (they wait for the DOM themselves), so ``defer`` is safe for
-them on their own. What is not safe is deferring them while something that runs
-earlier uses what they define: a classic or inline script added after them by an
-extension (sphinx-copybutton's script reads ``DOCUMENTATION_OPTIONS`` at load
-time), an inline ``<script>`` in the page body (``.. raw:: html``), or the search
+Sphinx's ``basic`` layout loads ``documentation_options.js``, ``doctools.js``,
+``sphinx_highlight.js`` and every extension's files (sphinx-copybutton's,
+sphinx-design's, ...) as classic scripts in ``<head>``: each blocks rendering
+until it has been fetched and run. Deferred scripts run in document order once
+the page is parsed, before ``DOMContentLoaded``; so deferring *all* of them
+keeps every dependency between them (copybutton's script reads
+``DOCUMENTATION_OPTIONS`` when it loads; it still runs after the file that
+defines it). What deferring breaks is a script that runs earlier and uses what
+they define: an inline script after them (``app.add_js_file(None, body=...)``),
+an inline ``<script>`` in the page body (``.. raw:: html``), or the search
 page, whose template appends a classic ``searchtools.js`` that calls
 ``doctools.js``'s ``_ready`` at once. In any of those cases every tag is written
-exactly as Sphinx writes it.
+exactly as Sphinx writes it. Modules, ``async`` scripts and data blocks are
+never touched.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
-
-SPHINX_SCRIPTS = frozenset({"documentation_options.js", "doctools.js", "sphinx_highlight.js"})
 
 # ``type`` values a browser runs as a classic script.
 _CLASSIC_TYPES = frozenset({"", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"})
 _BODY_SCRIPT = re.compile(r"<script[\s>]", re.IGNORECASE)
 
 
-def _filename(js: Any) -> str:
-    return posixpath.basename(str(getattr(js, "filename", js) or ""))
-
-
 def _attributes(js: Any) -> dict[str, Any]:
     return {k: v for k, v in (getattr(js, "attributes", None) or {}).items() if v is not None}
+
+
+def _is_file(js: Any) -> bool:
+    return bool(getattr(js, "filename", js))
 
 
 def _runs_before_parsing_ends(js: Any) -> bool:
@@ -43,24 +43,24 @@ def _runs_before_parsing_ends(js: Any) -> bool:
         return False  # modules are deferred by default
     if kind not in _CLASSIC_TYPES:
         return False  # data blocks (JSON, templates) never run
-    if not getattr(js, "filename", js):
+    if not _is_file(js):
         return True  # inline: runs where it stands, whatever defer says
     return "defer" not in attrs and "async" not in attrs
 
 
 def deferrable(script_files: Iterable[Any], pagename: str, body: str = "") -> set[int]:
-    """Positions in ``script_files`` of Sphinx's scripts that can be deferred."""
+    """Positions in ``script_files`` of the scripts that can be deferred."""
     scripts = list(script_files)
     if pagename == "search" or _BODY_SCRIPT.search(body or ""):
         return set()
-    ours = {i for i, js in enumerate(scripts) if _filename(js) in SPHINX_SCRIPTS and getattr(js, "filename", js)}
-    if not ours:
+    external = [i for i, js in enumerate(scripts) if _is_file(js) and _runs_before_parsing_ends(js)]
+    if not external:
         return set()
-    first = min(ours)
-    later = (js for i, js in enumerate(scripts) if i > first and i not in ours)
-    if any(_runs_before_parsing_ends(js) for js in later):
+    # An inline script after the first deferred file would now run before it.
+    later = scripts[external[0] + 1:]
+    if any(not _is_file(js) and _runs_before_parsing_ends(js) for js in later):
         return set()
-    return {i for i in ours if _runs_before_parsing_ends(scripts[i])}
+    return set(external)
 
 
 def script_tags(script_files: Iterable[Any], js_tag: Callable[[Any], str], pagename: str, body: str = "") -> str:
