@@ -29,8 +29,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", assets.on_builder_inited)
     app.connect("builder-inited", i18n.on_builder_inited)
     app.connect("env-updated", navigation.on_env_updated)
-    app.connect("html-page-context", context.on_html_page_context)
     app.connect("html-page-context", compat.on_html_page_context)
+    # Late, so the page values it keeps are those other handlers leave.
+    app.connect("html-page-context", context.on_html_page_context, priority=600)
     app.add_post_transform(tables.WrapTables)
     signatures.setup(app)
 

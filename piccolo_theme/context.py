@@ -54,7 +54,14 @@ class PageContext:
         self._builder = builder
         self.options = options
         self._pagename = pagename
-        self._context = context
+        # What the properties read, not the context itself: the context holds
+        # this object, and that cycle would keep each page's context (body and
+        # all) alive until the garbage collector's next full pass.
+        self._body = str(context.get("body", ""))
+        self._meta = context.get("meta") or {}
+        self._metatags = str(context.get("metatags", ""))
+        self._script_files = context.get("script_files", ())
+        self._js_tag = context.get("js_tag")
         self._doctree = doctree
 
     @cached_property
@@ -73,8 +80,7 @@ class PageContext:
 
     @property
     def show_page_contents(self) -> bool:
-        metadata = self._context.get("meta") or {}
-        if navigation.hidden_by_metadata(metadata):
+        if navigation.hidden_by_metadata(self._meta):
             return False
         return self._page_contents[1] >= 2
 
@@ -84,10 +90,9 @@ class PageContext:
 
         Empty when the page already has one (``.. meta::``) or has no prose.
         """
-        if _HAS_DESCRIPTION.search(str(self._context.get("metatags", ""))):
+        if _HAS_DESCRIPTION.search(self._metatags):
             return ""
-        metadata = self._context.get("meta") or {}
-        text = str(metadata.get("description", "")).strip()
+        text = str(self._meta.get("description", "")).strip()
         if not text and self._doctree is not None:
             for paragraph in self._doctree.findall(nodes.paragraph):
                 if not _in_prose(paragraph):
@@ -123,7 +128,7 @@ class PageContext:
         sidebars may be folded away on a phone, and a preloaded face the page
         never uses is a wasted download. A face missed here still loads, later.
         """
-        body = str(self._context.get("body", ""))
+        body = self._body
         faces = list(_ALWAYS_FACES)
         if any(tag in body for tag in _MONO_TAGS):
             faces.append(_MONO_FACE)
@@ -157,12 +162,9 @@ class PageContext:
     @property
     def script_tags(self) -> Markup:
         """The page's script tags, deferred where that is safe (see script_loading)."""
-        ctx = self._context
-        return Markup(
-            script_loading.script_tags(
-                ctx.get("script_files", ()), ctx["js_tag"], self._pagename, str(ctx.get("body", ""))
-            )
-        )
+        if self._js_tag is None:
+            return Markup("")
+        return Markup(script_loading.script_tags(self._script_files, self._js_tag, self._pagename, self._body))
 
 
 _ICONS: WeakKeyDictionary[Builder, dict[str, Markup]] = WeakKeyDictionary()
@@ -214,7 +216,6 @@ def on_html_page_context(
     options = settings.theme_options(app)
     if options is None:
         return
-    context["piccolo"] = PageContext(app.builder, options, pagename, context, doctree)
     # Sphinx gives toctree captions role="heading" without the aria-level that
     # role requires; a caption titles the list below it, like a subheading.
     body = context.get("body")
@@ -229,3 +230,4 @@ def on_html_page_context(
     metatags = context.get("metatags")
     if isinstance(metatags, str) and _EXTRA_VIEWPORT in metatags:
         context["metatags"] = metatags.replace(_EXTRA_VIEWPORT, "")
+    context["piccolo"] = PageContext(app.builder, options, pagename, context, doctree)
