@@ -217,9 +217,9 @@ def print_weights(title: str, weights: dict, out) -> None:
                 f"{kb(t['total']['raw']):>9}/{kb(t['total']['gzip']):>9} {t['total']['files']:5}")
 
 
-def leaf_report(leaf: dict[str, dict[int, int]], out) -> None:
+def leaf_report(leaf: dict[str, dict[int, int]], out, page: str = "guide/basics/install/leaf.html") -> None:
     sizes = sorted({n for per in leaf.values() for n in per})
-    out(f"\n## Leaf page HTML ({sitegen.generate.__doc__ and 'guide/basics/install/leaf.html'}) as the site grows\n")
+    out(f"\n## Page HTML ({page}) as the site grows\n")
     out(f"{'theme':14} " + " ".join(f"{str(n) + ' pages':>12}" for n in sizes) + f" {'largest/smallest':>17}")
     for theme, per in leaf.items():
         cells = " ".join(f"{per.get(n, 0):>12,}" for n in sizes)
@@ -296,9 +296,8 @@ def main() -> int:
             leaf.setdefault(theme, {})[n] = (html / f"{facts['leaf']}.html").stat().st_size
             api_leaf.setdefault(theme, {})[n] = (html / f"{facts['api_page']}.html").stat().st_size
     if sizes:
-        leaf_report(leaf, out)
-        out("\n(an API page, api/mod0000.html, for comparison)")
-        leaf_report(api_leaf, out)
+        leaf_report(leaf, out, f"{facts['leaf']}.html")
+        leaf_report(api_leaf, out, f"{facts['api_page']}.html, an API page, for comparison")
         data["leaf"] = {"leaf": leaf, "api": api_leaf}
         largest = f"site-{max(sizes)}"
         weights = {t: page_weight(SITES / "out" / largest / t / "html", {"index": "index.html", "api": "api/mod0000.html"})
