@@ -61,7 +61,7 @@ def test_theme_css_and_js_within_12_kib_gzipped(build):
     static = site.outdir / "_static"
     # Everything the theme itself adds to a page's downloads; Sphinx's basic.css,
     # pygments.css and scripts are counted by the benchmark, not here.
-    ours = ["piccolo_theme.css", "piccolo_theme.js", "piccolo_pygments_dark.css"]
+    ours = ["piccolo_theme.css", "piccolo_theme.js"]
     sizes = {name: gzipped((static / name).read_bytes()) for name in ours}
     soup = site.soup("index")
     inline = "".join(t.decode_contents() for t in soup.head.find_all(["script", "style"]) if not t.get("src"))

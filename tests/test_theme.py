@@ -295,18 +295,24 @@ def test_default_mode(build, mode):
     assert soup.html["data-mode"] == mode
 
 
-def test_dark_code_blocks_are_generated_and_scoped(build):
+def test_dark_code_blocks_ship_in_the_theme_stylesheet(build):
     site = build("basic")
-    css = (site.outdir / "_static" / "piccolo_pygments_dark.css").read_text()
-    assert 'html[data-mode="dark"] .highlight .k' in css
-    assert 'html[data-mode="darkest"] .highlight' in css
-    assert "prefers-color-scheme:dark" in css and 'html[data-mode="auto"] .highlight' in css
-    assert site.soup().select_one('link[href^="_static/piccolo_pygments_dark.css"]')
+    css = (site.outdir / "_static" / "piccolo_theme.css").read_text()
+    on = ':not([data-dark-code="off"])'
+    assert f'html[data-mode="dark"]{on} .highlight .k' in css
+    assert f'html[data-mode="darkest"]{on} .highlight' in css
+    assert "prefers-color-scheme:dark" in css and f'html[data-mode="auto"]{on} .highlight' in css
+    soup = site.soup()
+    assert "data-dark-code" not in soup.html.attrs
+    # No second stylesheet to fetch before the page can render.
+    assert [link["href"].split("?")[0] for link in soup.select('link[rel="stylesheet"]')] == [
+        "_static/pygments.css", "_static/piccolo_theme.css"]
+    assert not (site.outdir / "_static" / "piccolo_pygments_dark.css").exists()
 
 
 def test_dark_mode_code_blocks_off_keeps_the_light_style(build):
     site = build("basic", confoverrides={"html_theme_options": {"dark_mode_code_blocks": False}})
-    assert site.soup().select_one('link[href*="piccolo_pygments_dark.css"]') is None
+    assert site.soup().html["data-dark-code"] == "off"
 
 
 def test_brand_colour_and_its_text_colour(build):

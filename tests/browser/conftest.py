@@ -248,7 +248,8 @@ def screenshots() -> Iterator[Path]:
 
 # -- fixture sites ---------------------------------------------------------------
 
-BASIC_ROOT = Path(__file__).resolve().parents[1] / "roots" / "test-basic"
+ROOTS = Path(__file__).resolve().parents[1] / "roots"
+BASIC_ROOT = ROOTS / "test-basic"
 
 
 @pytest.fixture(scope="session")
@@ -266,3 +267,11 @@ def banner_sites(site_root, server) -> dict[str, str]:
         sites[name] = site
     return sites
 
+
+
+@pytest.fixture(scope="session")
+def light_code_site(site_root, server) -> str:
+    """A small site with code blocks and ``dark_mode_code_blocks`` off."""
+    site = "dark-code-off"
+    sphinx_build(ROOTS / "test-budget-site", site_root / site, "-D", "html_theme_options.dark_mode_code_blocks=0")
+    return site
