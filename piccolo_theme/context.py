@@ -38,6 +38,8 @@ _MONO_TAGS = ("<code", "<pre", "<kbd", "<samp", "<tt")
 # Elements a browser sets in italic; in a signature they are upright or monospaced.
 _ITALIC_TAG = re.compile(r"<(?:em|cite|var|dfn|address)(?=[\s>])([^>]*)>")
 _NOT_SANS_ITALIC = ("sig-param", "property")
+# A parsed literal's emphasis is monospaced too.
+_PRE_BLOCK = re.compile(r"<pre[\s>].*?</pre>", re.DOTALL)
 
 
 class PageContext:
@@ -132,8 +134,15 @@ class PageContext:
         faces = list(_ALWAYS_FACES)
         if any(tag in body for tag in _MONO_TAGS):
             faces.append(_MONO_FACE)
+        # One pass over both: the <pre> blocks and the italic tags come in page order.
+        blocks = [(m.start(), m.end()) for m in _PRE_BLOCK.finditer(body)] if "<pre" in body else []
+        block = 0
         for match in _ITALIC_TAG.finditer(body):
-            if not any(name in match.group(1) for name in _NOT_SANS_ITALIC) and not _in_pre(body, match.start()):
+            position = match.start()
+            while block < len(blocks) and blocks[block][1] <= position:
+                block += 1
+            in_pre = block < len(blocks) and blocks[block][0] <= position
+            if not in_pre and not any(name in match.group(1) for name in _NOT_SANS_ITALIC):
                 faces.append(_ITALIC_FACE)
                 break
         return faces
@@ -192,11 +201,6 @@ _NOT_PROSE = (
 )
 
 
-def _in_pre(html: str, position: int) -> bool:
-    """Whether ``position`` is inside a ``<pre>`` (a parsed literal's emphasis is monospaced)."""
-    return html.rfind("<pre", 0, position) > html.rfind("</pre>", 0, position)
-
-
 def _in_prose(paragraph: nodes.paragraph) -> bool:
     parent = paragraph.parent
     while parent is not None:
@@ -219,13 +223,14 @@ def on_html_page_context(
     # Sphinx gives toctree captions role="heading" without the aria-level that
     # role requires; a caption titles the list below it, like a subheading.
     body = context.get("body")
-    if isinstance(body, str) and _CAPTION in body:
-        context["body"] = body.replace(_CAPTION, _CAPTION[:-1] + ' aria-level="2">')
-    # docutils marks citations with the deprecated doc-biblioentry role inside a
-    # role="list"; listitem is what that list requires.
-    body = context.get("body")
-    if isinstance(body, str) and _BIBLIOENTRY in body:
-        context["body"] = body.replace(_BIBLIOENTRY, 'role="listitem"')
+    if isinstance(body, str):
+        if _CAPTION in body:
+            body = body.replace(_CAPTION, _CAPTION[:-1] + ' aria-level="2">')
+        # docutils marks citations with the deprecated doc-biblioentry role inside
+        # a role="list"; listitem is what that list requires.
+        if _BIBLIOENTRY in body:
+            body = body.replace(_BIBLIOENTRY, 'role="listitem"')
+        context["body"] = body
     # docutils >= 0.21 adds a second viewport tag to the one basic's layout has.
     metatags = context.get("metatags")
     if isinstance(metatags, str) and _EXTRA_VIEWPORT in metatags:

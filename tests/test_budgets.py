@@ -21,6 +21,8 @@ import re
 from pathlib import Path
 
 import pytest
+
+from piccolo_theme.context import PageContext
 from bs4 import BeautifulSoup
 
 THEME = Path(__file__).resolve().parent.parent / "piccolo_theme"
@@ -129,6 +131,20 @@ def test_italic_in_monospace_does_not_preload_the_italic_face(build):
     preloads = _preloaded(site.soup("mono-italic"))
     assert "roboto-mono-latin-400-normal.woff2" in preloads
     assert "roboto-latin-400-italic.woff2" not in preloads
+
+
+@pytest.mark.parametrize(
+    ("body", "italic"),
+    [
+        ('<pre>a <em>x</em></pre><p>b</p><pre class="c">d <em>y</em></pre>', False),
+        ('<pre>a <em>x</em></pre><p>b</p><pre class="c"><em>y</em></pre><p><em>prose</em></p>', True),
+        ('<p><em>before</em></p><pre>a <em>x</em></pre>', True),
+        ('<p>a <em class="property">async</em> <em class="sig-param">x</em></p>', False),
+    ],
+)
+def test_italic_face_judged_outside_preformatted_blocks(body, italic):
+    page = PageContext(None, None, "page", {"body": body}, None)
+    assert ("roboto-latin-400-italic" in page.font_preloads) is italic
 
 
 def test_system_font_option_asks_for_no_font(build):
