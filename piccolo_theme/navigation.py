@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
-from sphinx.builders import Builder
 from sphinx.environment.adapters.toctree import TocTree
 from sphinx.locale import _
 from sphinx.util.osutil import relative_uri
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from piccolo_theme.options import ThemeOptions
@@ -155,7 +155,6 @@ class SiteTree:
         by_uri = {builder.get_relative_uri(root, doc): doc for doc in env.found_docs}
         self.groups: list[tuple[str | None, list[Entry]]] = []
         self.by_doc: dict[str, list[Entry]] = {}
-        self._targets: dict[str, str] = {}
         tree = TocTree(env).get_toctree_for(
             root,
             builder,
@@ -193,21 +192,9 @@ class SiteTree:
     def html(self, docname: str) -> str:
         builder = self._builder
         target = builder.get_target_uri(docname)
-        # Builder.get_relative_uri is relative_uri of two target URIs; with that
-        # rule (every builder but singlehtml) each entry's target is looked up once
-        # per build, not once per page.
-        if type(builder).get_relative_uri is Builder.get_relative_uri:
-            targets = self._targets
 
-            def relative(to: str) -> str:
-                uri = targets.get(to)
-                if uri is None:
-                    uri = targets[to] = builder.get_target_uri(to)
-                return relative_uri(target, uri)
-        else:
-
-            def relative(to: str) -> str:
-                return builder.get_relative_uri(docname, to)
+        def relative(to: str) -> str:
+            return builder.get_relative_uri(docname, to)
 
         def href(entry: Entry) -> str:
             if entry.docname is not None:
