@@ -48,7 +48,9 @@ def dark_css(style_name: str = DARK_STYLE) -> str:
 
 def _without_line_highlight(css: str) -> str:
     # Emphasised lines keep the theme's --pt-highlight-line, chosen for contrast.
-    return "\n".join(line for line in css.splitlines() if " .hll " not in line)
+    css = "\n".join(line for line in css.splitlines() if " .hll " not in line)
+    # Logical sides, as in the rest of the stylesheet, so right-to-left pages mirror.
+    return css.replace("padding-left:", "padding-inline-start:").replace("padding-right:", "padding-inline-end:")
 
 
 def _default_colour(style: type) -> str:

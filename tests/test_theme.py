@@ -301,7 +301,7 @@ def test_dark_code_blocks_ship_in_the_theme_stylesheet(build):
     on = ':not([data-dark-code="off"])'
     assert f'html[data-mode="dark"]{on} .highlight .k' in css
     assert f'html[data-mode="darkest"]{on} .highlight' in css
-    assert "prefers-color-scheme:dark" in css and f'html[data-mode="auto"]{on} .highlight' in css
+    assert re.search(r"prefers-color-scheme:\s*dark", css) and f'html[data-mode="auto"]{on} .highlight' in css
     soup = site.soup()
     assert "data-dark-code" not in soup.html.attrs
     # No second stylesheet to fetch before the page can render.
