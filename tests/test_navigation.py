@@ -102,3 +102,24 @@ def test_rebuild_after_adding_a_page_updates_every_navigation(build):
     # Pages Sphinx rewrites show the new page: no tree cached from the first build.
     for page in ("index", "four"):
         assert "Page four" in site.soup(page).select_one("nav#pt-sidebar-left").get_text()
+
+
+def test_site_tree_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    from piccolo_theme import navigation
+
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            with navigation._collector_paused():
+                assert not gc.isenabled()
+            assert gc.isenabled() is enabled
+            try:
+                with navigation._collector_paused():
+                    raise RuntimeError("resolution failed")
+            except RuntimeError:
+                pass
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
