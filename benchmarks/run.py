@@ -15,6 +15,11 @@ Method
 * Build time is wall-clock; CPU time (user + system of the build process) is
   printed too, as it is less disturbed by other processes on a shared machine.
   Peak memory is the build process's maximum resident set size.
+* ``--pairs`` (used for the 5,000-page site by default) builds each theme at the
+  same time as ``basic``, one process per core, instead of one after the other:
+  both builds of a pair then share whatever else the machine is doing, which
+  on a shared virtual machine moves sequential timings by a fifth. Each pair
+  gives a CPU-time ratio; the median of those is reported, with every pair.
 * Page weight is what headless Chromium actually fetches for a page served on
   127.0.0.1: the HTML, stylesheets, scripts and web fonts (images are listed
   apart), raw and gzipped (each text response gzip -6; woff2 is already
@@ -95,6 +100,45 @@ def build(src: Path, out: Path, theme: str) -> dict[str, float]:
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
 
 
+def bench_pairs(name: str, src: Path, themes: list[str], reps: int, log) -> dict:
+    """Each theme built at the same time as basic (two processes, one per core)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    runs: dict[str, list[dict[str, float]]] = {t: [] for t in themes}
+    ratios: dict[str, list[float]] = {t: [] for t in themes if t != "basic"}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for rep in range(reps):
+            for theme in ratios:
+                # Alternate which build starts first; the other starts at once after.
+                pair = ["basic", theme] if rep % 2 == 0 else [theme, "basic"]
+                futures = {t: pool.submit(build, src, SITES / "out" / name / t, t) for t in pair}
+                results = {t: f.result() for t, f in futures.items()}
+                for t, r in results.items():
+                    runs[t].append(r)
+                ratio = results[theme]["cpu"] / results["basic"]["cpu"]
+                ratios[theme].append(ratio)
+                log(f"  {name} pair {rep + 1}/{reps} basic {results['basic']['cpu']:7.2f} s cpu, "
+                    f"{theme} {results[theme]['cpu']:7.2f} s cpu: x{ratio:.3f}")
+    summary = _summary(name, runs)
+    for theme, rs in ratios.items():
+        summary[theme]["pair_ratios"] = rs
+    return summary
+
+
+def _summary(name: str, runs: dict[str, list[dict[str, float]]]) -> dict:
+    summary = {}
+    for theme, results in runs.items():
+        html = SITES / "out" / name / theme / "html"
+        summary[theme] = {
+            "runs": results,
+            "wall": statistics.median(r["wall"] for r in results),
+            "cpu": statistics.median(r["cpu"] for r in results),
+            "rss_mb": statistics.median(r["rss_mb"] for r in results),
+            "output_bytes": output_size(html),
+        }
+    return summary
+
+
 def output_size(html_dir: Path) -> int:
     return sum(p.stat().st_size for p in html_dir.rglob("*") if p.is_file())
 
@@ -108,17 +152,7 @@ def bench_site(name: str, src: Path, themes: list[str], reps: int, log) -> dict:
             runs[theme].append(result)
             log(f"  {name} rep {rep + 1}/{reps} {theme:14} {result['wall']:7.2f} s wall "
                 f"{result['cpu']:7.2f} s cpu {result['rss_mb']:6.0f} MB")
-    summary = {}
-    for theme, results in runs.items():
-        html = SITES / "out" / name / theme / "html"
-        summary[theme] = {
-            "runs": results,
-            "wall": statistics.median(r["wall"] for r in results),
-            "cpu": statistics.median(r["cpu"] for r in results),
-            "rss_mb": statistics.median(r["rss_mb"] for r in results),
-            "output_bytes": output_size(html),
-        }
-    return summary
+    return _summary(name, runs)
 
 
 # -- page weight -----------------------------------------------------------------
@@ -191,7 +225,9 @@ def kb(n: float) -> str:
 
 def print_builds(name: str, summary: dict, reps: int, out) -> None:
     base = summary["basic"]
-    out(f"\n## Build: {name} ({reps} repetitions per theme, medians)\n")
+    paired = any("pair_ratios" in s for s in summary.values())
+    how = "each theme built at the same time as basic" if paired else "one build at a time"
+    out(f"\n## Build: {name} ({reps} repetitions per theme, {how}; medians)\n")
     out(f"{'theme':14} {'wall s':>8} {'x basic':>8} {'range s':>15} {'cpu s':>8} {'x basic':>8} "
         f"{'peak MB':>8} {'output':>10}")
     for theme, s in summary.items():
@@ -199,6 +235,11 @@ def print_builds(name: str, summary: dict, reps: int, out) -> None:
         out(f"{theme:14} {s['wall']:8.2f} {s['wall'] / base['wall']:8.3f} "
             f"{min(walls):7.2f}-{max(walls):<7.2f} {s['cpu']:8.2f} {s['cpu'] / base['cpu']:8.3f} "
             f"{s['rss_mb']:8.0f} {s['output_bytes'] / 1e6:8.1f} MB")
+    for theme, s in summary.items():
+        if "pair_ratios" in s:
+            pairs = ", ".join(f"{r:.3f}" for r in s["pair_ratios"])
+            out(f"{theme}: CPU time / basic's in the same pair: median {statistics.median(s['pair_ratios']):.3f} "
+                f"(pairs {pairs})")
 
 
 def print_weights(title: str, weights: dict, out) -> None:
@@ -234,6 +275,8 @@ def main() -> int:
     parser.add_argument("--reps", type=int, help="repetitions per theme for sites below 5,000 pages (default 5; quick 2)")
     parser.add_argument("--big-reps", type=int, default=3, help="repetitions per theme for sites of 5,000 pages or more (default 3)")
     parser.add_argument("--themes", help="comma-separated subset of: " + ",".join(ALL_THEMES))
+    parser.add_argument("--pairs", choices=("big", "all", "none"), default="big",
+                        help="build each theme at the same time as basic: for the 5,000-page site (default), every site, or none")
     parser.add_argument("--big-themes", help="themes for the 5,000-page site (default: all); e.g. basic,piccolo_theme")
     parser.add_argument("--no-sites", action="store_true", help="skip the generated sites (demo_docs/ only)")
     parser.add_argument("--no-demo", action="store_true", help="skip demo_docs/")
@@ -288,7 +331,8 @@ def main() -> int:
         site_themes = big_themes if n >= 5000 else themes
         site_reps = args.big_reps if n >= 5000 else reps
         log(f"site of {facts['pages']} pages ({facts['signatures']} autodoc'd signatures)")
-        summary = bench_site(f"site-{n}", src, site_themes, site_reps, log)
+        paired = args.pairs == "all" or (args.pairs == "big" and n >= 5000)
+        summary = (bench_pairs if paired else bench_site)(f"site-{n}", src, site_themes, site_reps, log)
         data["builds"][f"site-{n}"] = {"facts": facts, "reps": site_reps, "summary": summary}
         print_builds(f"generated site, {facts['pages']} pages, {facts['signatures']} signatures", summary, site_reps, out)
         for theme in site_themes:
@@ -307,7 +351,7 @@ def main() -> int:
 
     if not args.no_demo:
         demo_src = ROOT / "demo_docs"
-        summary = bench_site("demo", demo_src, themes, reps, log)
+        summary = (bench_pairs if args.pairs == "all" else bench_site)("demo", demo_src, themes, reps, log)
         data["builds"]["demo"] = {"reps": reps, "summary": summary}
         print_builds("demo_docs/", summary, reps, out)
         weights = {t: page_weight(SITES / "out" / "demo" / t / "html", DEMO_PAGES) for t in themes}
