@@ -134,10 +134,13 @@ class PageContext:
         faces = list(_ALWAYS_FACES)
         if any(tag in body for tag in _MONO_TAGS):
             faces.append(_MONO_FACE)
-        # One pass over both: the <pre> blocks and the italic tags come in page order.
-        blocks = [(m.start(), m.end()) for m in _PRE_BLOCK.finditer(body)] if "<pre" in body else []
+        # One pass over both: the <pre> blocks and the italic tags come in page
+        # order. The blocks are found only once the page has an italic tag.
+        blocks: list[tuple[int, int]] | None = None
         block = 0
         for match in _ITALIC_TAG.finditer(body):
+            if blocks is None:
+                blocks = [(m.start(), m.end()) for m in _PRE_BLOCK.finditer(body)] if "<pre" in body else []
             position = match.start()
             while block < len(blocks) and blocks[block][1] <= position:
                 block += 1
