@@ -1,0 +1,34 @@
+"""Facts the Python, the templates, the JavaScript and the SCSS all need.
+
+This module is their one owner. The templates read them from here (through the
+``piccolo`` context), ``scripts/compile_sass.py`` writes them into the generated
+partial ``sass/_facts.scss``, and the JavaScript reads them from the page or
+keeps a copy that a test pins to this file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: The installed package: templates, static files, locales.
+PACKAGE_DIR = Path(__file__).resolve().parent
+STATIC_DIR = PACKAGE_DIR / "static"
+LOCALE_DIR = PACKAGE_DIR / "locale"
+ICONS_DIR = PACKAGE_DIR / "components" / "icons"
+
+#: The colour modes, in the order the toggle cycles through them; the first is
+#: the default. ``darkest`` counts as dark wherever a light/dark choice is made.
+MODES = ("auto", "light", "dark", "darkest")
+DARK_MODES = ("dark", "darkest")
+
+#: ``localStorage`` keys: the reader's colour mode, and the banner they hid.
+MODE_STORAGE_KEY = "piccolo-mode"
+BANNER_STORAGE_KEY = "piccolo-banner-hidden"
+
+#: Layout widths, in rem. Below ``NARROW_REM`` the site navigation is a drawer;
+#: below ``WIDE_REM`` the page contents leave their column.
+NARROW_REM = 50
+WIDE_REM = 75
+CONTENT_WIDTH_REM = 45
+SIDEBAR_WIDTH_REM = 15
+HEADER_HEIGHT_REM = 3.5
