@@ -32,3 +32,7 @@ WIDE_REM = 75
 CONTENT_WIDTH_REM = 45
 SIDEBAR_WIDTH_REM = 15
 HEADER_HEIGHT_REM = 3.5
+
+#: Written on ``<html>`` when ``dark_mode_code_blocks`` is off; the dark code
+#: colours' selectors exclude it.
+DARK_CODE_OFF = ("data-dark-code", "off")
