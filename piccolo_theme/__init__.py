@@ -1,23 +1,30 @@
 """piccolo_theme: a legible, light and accessible Sphinx theme.
 
 Use it with ``html_theme = "piccolo_theme"``; listing it in ``extensions`` works
-too. :func:`setup` is the table of contents of what the theme adds to Sphinx.
+too. :func:`setup` is the table of contents of what the theme adds to Sphinx:
+every event handler, node and transform is registered there and nowhere else.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from piccolo_theme import assets, compat, context, i18n, navigation, settings, signatures, tables
+from piccolo_theme import assets, context, facts, i18n, navigation, settings, signatures, tables
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+#: The package version; pyproject.toml reads it from here.
 __version__ = "1.0.0"
 
-THEME_DIR = Path(__file__).resolve().parent
-LOCALE_DIR = THEME_DIR / "locale"
+THEME_DIR = facts.PACKAGE_DIR
+LOCALE_DIR = facts.LOCALE_DIR
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    # The options first: whether the theme is ours, and with what. Only then its files.
+    if settings.load(app) is not None:
+        assets.add_files(app)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -25,15 +32,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Our strings join Sphinx's own catalogue, so ``_()`` in templates finds them.
     app.add_message_catalog("sphinx", str(LOCALE_DIR))
 
-    app.connect("builder-inited", settings.on_builder_inited)
-    app.connect("builder-inited", assets.on_builder_inited)
-    app.connect("builder-inited", i18n.on_builder_inited)
-    app.connect("env-updated", navigation.on_env_updated)
-    app.connect("html-page-context", compat.on_html_page_context)
-    # Late, so the page values it keeps are those other handlers leave.
-    app.connect("html-page-context", context.on_html_page_context, priority=600)
+    # Once per build.
+    app.connect("builder-inited", _on_builder_inited)
+    app.connect("builder-inited", i18n.on_builder_inited)  # gettext: our strings in sphinx.pot
+    # Before any reading: py/c/cpp directives note :single-line-*: on their signatures.
+    app.connect("builder-inited", signatures.record_single_line_options)
+    app.connect("env-updated", navigation.on_env_updated)  # the site tree is read anew
+
+    # Per document: the doctree, before it is written.
     app.add_post_transform(tables.WrapTables)
-    signatures.setup(app)
+    app.connect("doctree-resolved", signatures.on_doctree_resolved)
+    app.add_node(signatures.template_parameter_list, html=signatures.TEMPLATE_LIST_HTML)
+    app.add_node(signatures.template_parameter, html=signatures.TEMPLATE_PARAMETER_HTML)
+
+    # Per page: the one handler; the URL fix, the HTML fix-ups (fixups.py), then ``piccolo``.
+    app.connect("html-page-context", context.on_html_page_context)
 
     return {
         "version": __version__,

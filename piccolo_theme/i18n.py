@@ -12,15 +12,16 @@ do not ship, or reword them, with its own ``locale_dirs``.
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
+from piccolo_theme.facts import PACKAGE_DIR
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sphinx.application import Sphinx
 
 
 def _template_messages() -> list[tuple[str, Path, int]]:
@@ -69,3 +70,11 @@ def on_builder_inited(app: Sphinx) -> None:
     for message, locations in messages().items():
         for path, lineno in locations:
             catalog.add(message, MsgOrigin(str(path), lineno))
+
+
+_RTL_LANGUAGES = frozenset({"ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
+
+
+def is_rtl(language: str | None) -> bool:
+    """Whether ``language`` (Sphinx's ``language``, e.g. ``pt_BR``) is written right to left."""
+    return (language or "en").replace("-", "_").split("_")[0].lower() in _RTL_LANGUAGES

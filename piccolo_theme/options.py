@@ -16,22 +16,13 @@ from urllib.parse import urlsplit
 
 from sphinx.util import logging
 
+from piccolo_theme import facts, forges
 from piccolo_theme.colours import contrast_ratio, parse_colour
 
 logger = logging.getLogger(__name__)
 
-MODES = ("auto", "light", "dark", "darkest")
 BANNER_HIDING = ("temporary", "permanent")
-SOURCE_ICONS = ("github", "gitlab", "bitbucket", "codeberg", "generic")
 FONTS = ("roboto", "system")
-
-# Hosts whose icon we can infer from ``source_url``.
-_FORGES = {
-    "github.com": "github",
-    "gitlab.com": "gitlab",
-    "bitbucket.org": "bitbucket",
-    "codeberg.org": "codeberg",
-}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,7 +33,7 @@ class ThemeOptions:
     banner_hiding: str = "temporary"
     brand_colour: str = "#2b6cb0"
     dark_mode_code_blocks: bool = True
-    default_mode: str = "auto"
+    default_mode: str = facts.MODES[0]
     font: str = "roboto"
     globaltoc_collapse: bool = True
     globaltoc_includehidden: bool = True
@@ -219,25 +210,16 @@ _CHECKS: dict[str, Callable[[str, Any, Any], Any]] = {
     "banner_hiding": _as_choice(BANNER_HIDING),
     "brand_colour": _check_colour,
     "dark_mode_code_blocks": _as_bool,
-    "default_mode": _as_choice(MODES),
+    "default_mode": _as_choice(facts.MODES),
     "font": _as_choice(FONTS),
     "globaltoc_collapse": _as_bool,
     "globaltoc_includehidden": _as_bool,
     "globaltoc_maxdepth": _check_maxdepth,
     "show_theme_credit": _as_bool,
     "signature_parameters_per_line": _check_signatures,
-    "source_icon": lambda n, v, d: "" if v in ("", None) else _as_choice(SOURCE_ICONS)(n, v, d),
+    "source_icon": lambda n, v, d: "" if v in ("", None) else _as_choice(forges.KEYS)(n, v, d),
     "source_url": _check_source_url,
 }
-
-
-def infer_source_icon(url: str) -> str:
-    """The forge icon for a repository URL, ``generic`` for unknown hosts."""
-    host = (urlsplit(url).hostname or "").lower()
-    for forge_host, icon in _FORGES.items():
-        if host == forge_host or host.endswith("." + forge_host):
-            return icon
-    return "generic"
 
 
 def validate(user_options: Mapping[str, Any]) -> ThemeOptions:
@@ -257,7 +239,7 @@ def validate(user_options: Mapping[str, Any]) -> ThemeOptions:
     options = dataclasses.replace(_DEFAULTS, **values)
     if options.source_url and not options.source_icon:
         options = dataclasses.replace(
-            options, source_icon=infer_source_icon(options.source_url)
+            options, source_icon=forges.for_url(options.source_url).key
         )
     elif options.source_icon and not options.source_url:
         options = dataclasses.replace(options, source_icon="")

@@ -14,6 +14,10 @@ page, whose template appends a classic ``searchtools.js`` that calls
 ``doctools.js``'s ``_ready`` at once. In any of those cases every tag is written
 exactly as Sphinx writes it. Modules, ``async`` scripts and data blocks are
 never touched.
+
+The inline scripts of the page body are read from the rendered body, not the
+doctree: an extension's node visitor (a plot, a widget) may write one that no
+doctree node shows as such.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
+
+from piccolo_theme.fixups import defer_script
 
 # ``type`` values a browser runs as a classic script.
 _CLASSIC_TYPES = frozenset({"", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"})
@@ -70,7 +76,5 @@ def script_tags(script_files: Iterable[Any], js_tag: Callable[[Any], str], pagen
     tags = []
     for i, js in enumerate(scripts):
         tag = js_tag(js)
-        if i in defer and tag.startswith("<script "):
-            tag = "<script defer " + tag[len("<script "):]
-        tags.append(tag)
+        tags.append(defer_script(tag) if i in defer else tag)
     return "".join(f"\n    {tag}" for tag in tags)

@@ -1,4 +1,8 @@
-"""Per-build state: is our theme in use, and with which (validated) options."""
+"""Per-build state: is our theme in use, and with which (validated) options.
+
+:func:`theme_options` is the one answer to "is this our theme?": every hook,
+transform and handler asks it, and does nothing when it says ``None``.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +11,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from piccolo_theme.options import ThemeOptions, validate
-
 from sphinx.config import Config
+
+from piccolo_theme.facts import PACKAGE_DIR
+from piccolo_theme.options import ThemeOptions, validate
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-_THEME_DIR = Path(__file__).resolve().parent
 # Keyed by the build's Config: every hook and transform can reach it publicly.
 _OPTIONS: WeakKeyDictionary[Config, ThemeOptions] = WeakKeyDictionary()
 
 
-def uses_theme(app: Sphinx) -> bool:
+def _uses_theme(app: Sphinx) -> bool:
     """Whether the builder renders pages with piccolo_theme (or a theme based on it)."""
     theme = getattr(app.builder, "theme", None)
     if theme is None:
         return False
-    return any(Path(d).resolve() == _THEME_DIR for d in theme.get_theme_dirs())
+    return any(Path(d).resolve() == PACKAGE_DIR for d in theme.get_theme_dirs())
 
 
-def on_builder_inited(app: Sphinx) -> None:
-    if not uses_theme(app):
-        return
+def load(app: Sphinx) -> ThemeOptions | None:
+    """Validate the options once per build (at ``builder-inited``); see :func:`theme_options`."""
+    if not _uses_theme(app):
+        return None
     theme = app.builder.theme  # type: ignore[attr-defined]
     # The theme's declared defaults, then what the user wrote; neither is modified.
     _, user_options = app.builder.get_theme_config()  # type: ignore[attr-defined]
@@ -37,7 +42,8 @@ def on_builder_inited(app: Sphinx) -> None:
         # Sphinx has already warned that html_theme_options is not a dict.
         user_options = {}
     merged = {**theme.get_options({}), **user_options}
-    _OPTIONS[app.config] = validate(merged)
+    options = _OPTIONS[app.config] = validate(merged)
+    return options
 
 
 def theme_options(source: Sphinx | Config) -> ThemeOptions | None:

@@ -13,6 +13,19 @@ Whatever the user asked Sphinx for wins: a domain with a
 Sphinx, and so is a directive with ``:single-line-parameter-list:`` or
 ``:single-line-type-parameter-list:``.
 
+Sphinx keeps no trace of those options in the doctree, and the
+``object-description-transform`` event is not given them. So at
+``builder-inited`` each object directive of the three domains that has them is
+replaced by a subclass of itself whose ``handle_signature`` (where Sphinx reads
+them) notes them on the ``desc_signature``. reST, MyST's ``{py:function}``,
+included files and autodoc's ``.. py:function::`` all reach that table; an
+extension's override is subclassed in turn and keeps working. Not
+``app.add_directive_to_domain``: a theme named only in ``html_theme`` is set up
+as the builder starts, after Sphinx has copied the registry into the
+environment's domains, so we extend each domain's ``directives`` table as Sphinx
+does when it creates it. Limit: a directive registered after ``builder-inited``,
+or one that never calls ``handle_signature``, is laid out as if without them.
+
 The theme changes the layout, never the text: our lists get no trailing comma,
 so a copied signature reads as it would on one line. For the same reason two
 kinds of list stay on one line: the ``f(a[, b])`` bracket notation (Sphinx moves
@@ -25,13 +38,11 @@ measures ``maximum_signature_line_length``).
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.directives import ObjectDescription
 
 from piccolo_theme import settings
 
@@ -52,6 +63,10 @@ _LENGTH_OPTIONS = {
 _SINGLE_LINE = "single-line-parameter-list"
 _SINGLE_LINE_TYPES = "single-line-type-parameter-list"
 
+#: The ``desc_signature`` attribute holding its directive's single-line options,
+#: space-separated (present only when the directive has one).
+OPTIONS_ATTRIBUTE = "pt_single_line_options"
+
 
 class template_parameter_list(nodes.Part, nodes.Inline, nodes.FixedTextElement):
     """A C++ ``template<...>`` parameter list, written one parameter per line."""
@@ -67,9 +82,10 @@ class template_parameter(nodes.Part, nodes.Inline, nodes.FixedTextElement):
 
 
 def _visit_template_list(self: Any, node: template_parameter_list) -> None:
-    # The same markup Sphinx writes for a multi-line parameter list.
+    # The markup Sphinx writes for a multi-line parameter list, presented as
+    # plain text (see fixups.parameter_list_presentation for Sphinx's own lists).
     self.body.append('<span class="sig-paren">&lt;</span>')
-    self.body.append(self.starttag(node, "dl"))
+    self.body.append(self.starttag(node, "dl", ROLE="none"))
 
 
 def _depart_template_list(self: Any, node: template_parameter_list) -> None:
@@ -87,22 +103,48 @@ def _depart_template_parameter(self: Any, node: template_parameter) -> None:
     self.body.append("</dd>\n")
 
 
-def setup(app: Sphinx) -> None:
-    """Register the signature post-processing."""
-    app.add_node(
-        template_parameter_list, html=(_visit_template_list, _depart_template_list)
-    )
-    app.add_node(
-        template_parameter, html=(_visit_template_parameter, _depart_template_parameter)
-    )
-    app.connect("doctree-resolved", on_doctree_resolved)
-    app.connect("html-page-context", on_html_page_context)
+#: The HTML visitors of our two nodes (``setup`` registers them).
+TEMPLATE_LIST_HTML = (_visit_template_list, _depart_template_list)
+TEMPLATE_PARAMETER_HTML = (_visit_template_parameter, _depart_template_parameter)
+
+
+class _RecordsSingleLineOptions(ObjectDescription[Any]):
+    """Mixed in before a domain's object directive: notes its single-line options."""
+
+    def handle_signature(self, sig: str, signode: addnodes.desc_signature) -> Any:
+        # Where Sphinx itself reads these options, once per signature.
+        flags = [name for name in (_SINGLE_LINE, _SINGLE_LINE_TYPES) if name in self.options]
+        if flags:
+            signode[OPTIONS_ATTRIBUTE] = " ".join(flags)
+        return super().handle_signature(sig, signode)
+
+
+def record_single_line_options(app: Sphinx) -> None:
+    """Let each object directive of our domains record its single-line options.
+
+    Whatever class is registered (Sphinx's or an extension's override) is
+    subclassed, so its behaviour stays. Always, whatever the theme options: the
+    doctrees are stored and may be written again with other options.
+    """
+    for domain_name in _LENGTH_OPTIONS:
+        domain = app.env.domains.get(domain_name)
+        if domain is None:
+            continue
+        for name, directive in list(domain.directives.items()):
+            if (
+                isinstance(directive, type)
+                and issubclass(directive, ObjectDescription)
+                and not issubclass(directive, _RecordsSingleLineOptions)
+                and _SINGLE_LINE in (directive.option_spec or {})
+            ):
+                domain.directives[name] = type(
+                    directive.__name__, (_RecordsSingleLineOptions, directive), {}
+                )
 
 
 def _limit(app: Sphinx) -> int | None:
     """-1 to break every list, N to break lists on lines longer than N, None for never."""
-    if getattr(app.builder, "format", "") != "html":
-        return None
+    # Options exist only for HTML builders using the theme.
     options = settings.theme_options(app)
     if options is None:
         return None
@@ -126,17 +168,12 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     domains = _domains(app.config)
     if not domains:
         return
-    srcdir = Path(app.srcdir)
-    flags_by_source: dict[str, dict[int, frozenset[str]]] = {}
     for signode in doctree.findall(addnodes.desc_signature):
         desc = signode.parent
         domain = desc.get("domain") if isinstance(desc, addnodes.desc) else None
         if domain not in domains:
             continue
-        source = signode.source or ""
-        if source not in flags_by_source:
-            flags_by_source[source] = _directive_flags(source, srcdir)
-        flags = flags_by_source[source].get(signode.line or 0, frozenset())
+        flags = frozenset(signode.get(OPTIONS_ATTRIBUTE, "").split())
         if domain == "py":
             _python_signature(signode, limit, flags)
         else:
@@ -260,82 +297,3 @@ def _regroup_template_parameters(line: addnodes.desc_signature_line) -> None:
         parameters += template_parameter("", "", *group)
     parameters["classes"].append(LIST_CLASS)
     line[1 : end + 1] = [parameters]
-
-
-# Directive starts in reStructuredText and MyST, and a flag option line.
-_DIRECTIVE = re.compile(r"\s*(?:\.\.\s+[\w:.-]+::|(?:`{3,}|~{3,}|:{3,})\s*\{[\w:.-]+\})")
-_FLAG = re.compile(r"\s*:?(single-line-(?:type-)?parameter-list):")
-
-
-def _directive_flags(source: str, srcdir: Path) -> dict[int, frozenset[str]]:
-    """Line of each directive in ``source`` -> its single-line flags.
-
-    Sphinx keeps no trace of these options in the doctree, but each signature
-    knows the file and line of its directive. Sources that are not files
-    (docstrings) have none: autodoc never writes these options.
-    """
-    if not source:
-        return {}
-    path = Path(source)
-    # docutils names included files relative to the working directory.
-    candidates = [path] if path.is_absolute() else [Path.cwd() / path, srcdir / path]
-    for candidate in candidates:
-        try:
-            stat = candidate.stat()
-        except OSError:
-            continue
-        return _flags_in_file(str(candidate), stat.st_mtime_ns)
-    return {}
-
-
-@lru_cache(maxsize=512)
-def _flags_in_file(path: str, mtime_ns: int) -> dict[int, frozenset[str]]:
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return {}
-    if "single-line-" not in text:
-        return {}
-    lines = text.splitlines()
-    found: dict[int, set[str]] = {}
-    for index, line in enumerate(lines):
-        match = _FLAG.match(line)
-        if match is None:
-            continue
-        # Options follow the directive's first line with no blank line between.
-        start = index - 1
-        while start >= 0 and lines[start].strip() and not _DIRECTIVE.match(lines[start]):
-            start -= 1
-        if start >= 0 and _DIRECTIVE.match(lines[start]):
-            found.setdefault(start + 1, set()).add(match.group(1))
-    return {line: frozenset(flags) for line, flags in found.items()}
-
-
-# Sphinx before 8.2 ends every multi-line list with a comma (C and C++ too);
-# its config gained the Python switch when its writer learnt to leave it out.
-_TRAILING_COMMA = re.compile(
-    rf'(<dl class="[^"]*\b{LIST_CLASS}\b[^"]*"[^>]*>(?:(?!</dl>).)*?),'
-    r'((?:<span class="optional">\]</span>)*</dd>\s*</dl>)',
-    re.DOTALL,
-)
-
-
-# A parameter list is a <dl> of <dd>s alone: not a definition list to assistive
-# technology (axe's definition-list rule), so it is presented as plain text.
-_LIST_TAG = re.compile(rf'<dl class="([^"]*\b{LIST_CLASS}\b[^"]*)">')
-
-
-def on_html_page_context(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
-    body = context.get("body")
-    if not isinstance(body, str) or LIST_CLASS not in body or _limit(app) is None:
-        return
-    body = _LIST_TAG.sub(r'<dl class="\1" role="none">', body)
-    if "python_trailing_comma_in_multi_line_signatures" not in app.config:
-        body = _TRAILING_COMMA.sub(r"\1\2", body)
-    context["body"] = body

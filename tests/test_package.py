@@ -5,13 +5,16 @@ from __future__ import annotations
 import subprocess
 import sys
 import tarfile
+import tomllib
 import venv
 import zipfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+import piccolo_theme
+
+from pt_paths import ROOT
 
 
 def _run(*args, **kwargs):
@@ -45,6 +48,9 @@ def test_wheel_contains_every_theme_file(dist):
         "piccolo_theme/static/fonts/OFL.txt",
     ):
         assert required in names
+    # The version the package reports is the one the wheel carries.
+    metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert f"\nVersion: {piccolo_theme.__version__}\n" in metadata
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "[sphinx.html_themes]" in text and "piccolo_theme = piccolo_theme" in text
@@ -73,3 +79,11 @@ def test_installed_wheel_builds_a_site(dist, tmp_path):
     assert (tmp_path / "out" / "_static" / "fonts" / "roboto-latin-400-normal.woff2").exists()
     assert str(ROOT) not in _run(str(python), "-c", "import piccolo_theme; print(piccolo_theme.__file__)",
                                  cwd=tmp_path).stdout
+
+
+def test_the_version_has_one_source():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    source = ROOT / project["tool"]["hatch"]["version"]["path"]
+    assert source.resolve() == Path(piccolo_theme.__file__).resolve()
+    assert f'__version__ = "{piccolo_theme.__version__}"' in source.read_text(encoding="utf-8")

@@ -20,7 +20,9 @@ from bs4 import BeautifulSoup
 from sphinx import addnodes
 from sphinx.testing.util import SphinxTestApp
 
-ROOT = Path(__file__).resolve().parent / "roots" / "test-signatures"
+from pt_paths import ROOTS
+
+ROOT = ROOTS / "test-signatures"
 PAGES = ("python", "directives", "c", "cpp", "generated/sigauto.Table", "generated/sigauto.tabulate")
 EXTENSIONS = [
     "sphinx.ext.autodoc",

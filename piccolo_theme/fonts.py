@@ -1,0 +1,105 @@
+"""Which web-font faces a page preloads: those its article will use.
+
+Preloaded, a face arrives with the stylesheets instead of after them, so text
+does not reflow when it swaps in. Only the article counts: the sidebars may be
+folded away on a phone, and a preloaded face the page never uses is a wasted
+download. A face missed here still loads, later.
+
+The answer comes from the page's doctree, walked once per page: the node
+types below are those Sphinx's and docutils' HTML writers write as monospaced
+(``<code>``, ``<pre>``, ``<kbd>``, ``<samp>``, ``<tt>``) or sans italic (``<em>``,
+``<cite>``, ``<var>``, ``<dfn>``) elements. Raw HTML is read as what it is.
+Pages without a doctree (``viewcode``'s highlighted sources, the index) are
+judged from their HTML, the only thing there is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from sphinx import addnodes
+
+# The faces of sass/_fonts.scss. Body text and headings are on every page.
+ALWAYS = ("roboto-latin-400-normal", "roboto-latin-700-normal")
+MONO = "roboto-mono-latin-400-normal"
+ITALIC = "roboto-latin-400-italic"
+
+# Written as <pre>: monospaced, and so is any emphasis inside (a parsed literal's).
+_PREFORMATTED = (nodes.literal_block, nodes.doctest_block, nodes.address)
+# Inline code (``:kbd:`` as <kbd>), an option list's options (<kbd>).
+_MONOSPACED = (nodes.literal, nodes.option_group)
+# <em> (emphasis, literal_emphasis: a field's type), <cite>, <var>, a manual page's <em>.
+# A signature's parameters and annotations are not among them: the theme sets
+# them upright or monospaced.
+_ITALIC = (nodes.emphasis, nodes.title_reference, nodes.option_argument, addnodes.manpage)
+# docutils writes an inline with one of these classes as that element.
+_MONO_CLASSES = frozenset({"code", "kbd", "samp"})
+_ITALIC_CLASSES = frozenset({"var", "dfn"})
+
+# Raw HTML: the tags themselves.
+_RAW_MONO = re.compile(r"<(?:code|pre|kbd|samp|tt)[\s>]", re.IGNORECASE)
+_RAW_ITALIC = re.compile(r"<(?:em|cite|var|dfn|address)[\s>]", re.IGNORECASE)
+
+
+def _uses(doctree: nodes.document) -> tuple[bool, bool]:
+    """(monospaced, sans italic): whether the page's article has each."""
+    mono = italic = False
+    stack: list[nodes.Node] = [doctree]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, nodes.Element):
+            continue
+        if isinstance(node, _PREFORMATTED):
+            mono = True
+            continue  # its emphasis is monospaced too
+        if isinstance(node, _MONOSPACED):
+            mono = True
+        elif isinstance(node, _ITALIC):
+            italic = True
+        elif isinstance(node, nodes.inline) and node["classes"]:
+            classes = set(node["classes"])
+            mono = mono or not classes.isdisjoint(_MONO_CLASSES)
+            italic = italic or not classes.isdisjoint(_ITALIC_CLASSES)
+        elif isinstance(node, nodes.raw):
+            if "html" in node.get("format", "").split():
+                text = node.astext()
+                mono = mono or _RAW_MONO.search(text) is not None
+                italic = italic or _RAW_ITALIC.search(text) is not None
+            continue
+        if mono and italic:
+            break
+        stack.extend(reversed(node.children))
+    return mono, italic
+
+
+_PRE_BLOCK = re.compile(r"<pre[\s>].*?</pre>", re.DOTALL)
+_ITALIC_TAG = re.compile(r"<(?:em|cite|var|dfn|address)(?=[\s>])([^>]*)>")
+_NOT_SANS_ITALIC = ("sig-param", "property")
+
+
+def _uses_html(body: str) -> tuple[bool, bool]:
+    """:func:`_uses` for a page that has only HTML."""
+    mono = any(tag in body for tag in ("<code", "<pre", "<kbd", "<samp", "<tt"))
+    blocks = [(m.start(), m.end()) for m in _PRE_BLOCK.finditer(body)] if "<pre" in body else []
+    for match in _ITALIC_TAG.finditer(body):
+        position = match.start()
+        if any(start <= position < end for start, end in blocks):
+            continue
+        if not any(name in match.group(1) for name in _NOT_SANS_ITALIC):
+            return mono, True
+    return mono, False
+
+
+def preloads(doctree: nodes.document | None, body: str = "") -> list[str]:
+    """The faces to preload for a page (file names without ``.woff2``).
+
+    ``body``: the HTML of a page that has no doctree.
+    """
+    faces = list(ALWAYS)
+    mono, italic = _uses(doctree) if doctree is not None else _uses_html(body)
+    if mono:
+        faces.append(MONO)
+    if italic:
+        faces.append(ITALIC)
+    return faces
