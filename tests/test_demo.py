@@ -28,8 +28,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "demo_docs"
+from pt_paths import DEMO, ROOT
+
 VENV_BIN = Path(sys.executable).parent
 
 #: Loaded into the build's interpreter: any attempt to open a network

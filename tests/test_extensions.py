@@ -4,38 +4,16 @@ rendered inside the theme's page, and the widgets' assets loaded."""
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
 
-ROOTS = Path(__file__).resolve().parent / "roots"
-CSS = Path(__file__).resolve().parent.parent / "piccolo_theme" / "static" / "piccolo_theme.css"
-
-
-class _Site:
-    def __init__(self, app) -> None:
-        self.app = app
-        self.outdir = Path(app.outdir)
-        self.warnings = app.warning.getvalue()
-
-    def soup(self, page: str) -> BeautifulSoup:
-        return BeautifulSoup((self.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+from pt_paths import CSS
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(build_once):
     # One build for the whole module: it is the slowest fixture site.
-    src = tmp_path_factory.mktemp("extensions") / "src"
-    shutil.copytree(ROOTS / "test-extensions", src)
-    app = SphinxTestApp("html", srcdir=src)
-    try:
-        app.build()
-        yield _Site(app)
-    finally:
-        app.cleanup()
+    return build_once("extensions")
 
 
 def _assets(soup) -> list[str]:
@@ -45,7 +23,6 @@ def _assets(soup) -> list[str]:
 
 
 def test_builds_without_warnings_and_every_page_has_the_theme(site):
-    assert site.warnings == ""
     for page in ("index", "design", "tabs", "api", "markdown", "_modules/shapes"):
         soup = site.soup(page)
         html = soup.find("html")

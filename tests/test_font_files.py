@@ -12,12 +12,12 @@ import struct
 
 import pytest
 
-from piccolo_theme import THEME_DIR
+from pt_paths import FONTS
 
-FONTS = sorted((THEME_DIR / "static" / "fonts").glob("*.woff2"))
+WOFF2 = sorted(FONTS.glob("*.woff2"))
 
 
-@pytest.mark.parametrize("font", FONTS, ids=lambda f: f.name)
+@pytest.mark.parametrize("font", WOFF2, ids=lambda f: f.name)
 def test_woff2_header_has_the_signature_and_the_file_length(font):
     data = font.read_bytes()
     # WOFF2 header: signature, flavor, then the length of the whole file (big-endian).

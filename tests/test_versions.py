@@ -13,13 +13,14 @@ from bs4 import BeautifulSoup
 from packaging.requirements import Requirement
 from packaging.version import Version
 
+from pt_paths import REQUIREMENTS, ROOT
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - the matrix runs 3.11+
     tomllib = pytest.importorskip("tomli")
 
-ROOT = Path(__file__).resolve().parent.parent
-MATRIX = ROOT / "requirements" / "sphinx-versions"
+MATRIX = REQUIREMENTS / "sphinx-versions"
 
 
 def _declared_sphinx() -> Requirement:
@@ -98,7 +99,7 @@ def _names(path: Path) -> set[str]:
 
 
 def test_matrix_files_install_everything_the_demo_and_tests_need():
-    needed = (_names(ROOT / "requirements" / "demo.txt") | _names(ROOT / "requirements" / "test.txt")) - _NOT_IN_MATRIX
+    needed = (_names(REQUIREMENTS / "demo.txt") | _names(REQUIREMENTS / "test.txt")) - _NOT_IN_MATRIX
     for path in sorted(MATRIX.glob("sphinx-*.txt")):
         missing = needed - _names(path)
         assert not missing, f"{path.name} lacks {sorted(missing)} (added to requirements/demo.txt or test.txt)"

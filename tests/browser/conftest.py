@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import pt_browser as pt
+from pt_paths import ROOTS
 
 # -- building ----------------------------------------------------------------
 
@@ -248,7 +249,6 @@ def screenshots() -> Iterator[Path]:
 
 # -- fixture sites ---------------------------------------------------------------
 
-ROOTS = Path(__file__).resolve().parents[1] / "roots"
 BASIC_ROOT = ROOTS / "test-basic"
 
 

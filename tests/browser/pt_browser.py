@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "demo_docs"
-ARTEFACTS = ROOT / "tests" / "artefacts" / "screenshots"
+from pt_paths import DEMO, ROOT, TESTS
+
+ARTEFACTS = TESTS / "artefacts" / "screenshots"
 
 MODES = ("light", "dark", "darkest")
 VIEWPORTS = {
