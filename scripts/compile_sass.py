@@ -1,14 +1,23 @@
 """Compile ``sass/piccolo_theme.scss`` with libsass into the shipped stylesheet.
 
-The dark modes' code colours, generated from a Pygments style by
-``piccolo_theme.highlighting``, are appended to it: they are CSS already, and in
-the same file they cost a page no extra request.
+Two partials are generated from their owners in Python, never edited by hand:
+
+* ``sass/_facts.scss`` from ``piccolo_theme/facts.py``: the modes, breakpoints
+  and widths the stylesheet shares with the Python, templates and JavaScript;
+* ``sass/_code-dark.scss`` from ``piccolo_theme/highlighting.py``: the dark
+  modes' code colours, a Pygments style inside the ``when-dark`` mixin. In the
+  same stylesheet they cost a page no extra request.
+
+They are written to ``sass/`` for readers, but the compile takes them from
+memory, so a stale copy on disk can never reach the stylesheet. ``--check``
+fails when the CSS or either partial is stale.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import sass
@@ -16,33 +25,75 @@ import sass
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from piccolo_theme import highlighting  # noqa: E402
+from piccolo_theme import facts, highlighting  # noqa: E402
 
-SOURCE = ROOT / "sass" / "piccolo_theme.scss"
+SASS = ROOT / "sass"
+SOURCE = SASS / "piccolo_theme.scss"
 TARGET = ROOT / "piccolo_theme" / "static" / "piccolo_theme.css"
 
 
-def compile_css() -> str:
-    css = sass.compile(filename=str(SOURCE), output_style="compressed")
-    # CSS is SCSS too: libsass minifies the generated rules like the rest.
-    dark = sass.compile(string=highlighting.dark_css(), output_style="compressed")
-    return css.strip() + "\n" + dark.strip() + "\n"
+def facts_scss() -> str:
+    attribute, value = facts.DARK_CODE_OFF
+    return "\n".join(
+        (
+            f"$modes: {', '.join(facts.MODES)};",
+            f"$dark-modes: {', '.join(facts.DARK_MODES)};",
+            f"$narrow: {facts.NARROW_REM:g}rem;",
+            f"$wide: {facts.WIDE_REM:g}rem;",
+            f"$content-width: {facts.CONTENT_WIDTH_REM:g}rem;",
+            f"$sidebar-width: {facts.SIDEBAR_WIDTH_REM:g}rem;",
+            f"$header-height: {facts.HEADER_HEIGHT_REM:g}rem;",
+            f"$dark-code-off: '[{attribute}=\"{value}\"]';",
+        )
+    )
+
+
+#: Import name -> (the file it is generated from, the generator).
+GENERATED: dict[str, tuple[str, Callable[[], str]]] = {
+    "facts": ("piccolo_theme/facts.py", facts_scss),
+    "code-dark": ("piccolo_theme/highlighting.py", highlighting.dark_scss),
+}
+
+
+def partial(name: str) -> Path:
+    return SASS / f"_{name}.scss"
+
+
+def generated() -> dict[str, str]:
+    """Each generated partial's text, by import name."""
+    return {
+        name: f"// Generated from {owner} by scripts/compile_sass.py: do not edit.\n{make().strip()}\n"
+        for name, (owner, make) in GENERATED.items()
+    }
+
+
+def compile_css(partials: dict[str, str] | None = None) -> str:
+    """The stylesheet, with ``partials`` (by default the fresh generated ones)
+    standing in for the files of those names."""
+    sources = generated() if partials is None else partials
+
+    def importer(path: str) -> list[tuple[str, str]] | None:
+        return [(path, sources[path])] if path in sources else None
+
+    css = sass.compile(filename=str(SOURCE), output_style="compressed", importers=[(0, importer)])
+    return css.strip() + "\n"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true", help="fail if the committed CSS is stale")
+    parser.add_argument("--check", action="store_true", help="fail if the CSS or a generated partial is stale")
     args = parser.parse_args()
-    css = compile_css()
+    partials = generated()
+    wanted = {partial(name): text for name, text in partials.items()}
+    wanted[TARGET] = compile_css(partials)
+    stale = [path for path, text in wanted.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
     if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != css:
-            print(f"{TARGET.relative_to(ROOT)} is stale: run scripts/compile-sass", file=sys.stderr)
-            return 1
-        return 0
-    if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != css:
-        TARGET.write_text(css, encoding="utf-8")
-        print(f"wrote {TARGET.relative_to(ROOT)} ({len(css.encode())} bytes)")
+        for path in stale:
+            print(f"{path.relative_to(ROOT)} is stale: run scripts/compile-sass", file=sys.stderr)
+        return 1 if stale else 0
+    for path in stale:
+        path.write_text(wanted[path], encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)} ({len(wanted[path].encode())} bytes)")
     return 0
 
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import pytest
 
-from piccolo_theme import THEME_DIR
+from pt_paths import CSS, FONTS, JS, SASS, SCRIPTS
 
-ROOT = Path(__file__).resolve().parent.parent
-STATIC = THEME_DIR / "static"
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(SCRIPTS))
 
 import compile_sass  # noqa: E402
 
@@ -28,7 +25,7 @@ def test_committed_css_is_a_fresh_compile_of_the_scss():
 
 
 def test_css_is_minified_and_uses_no_remote_urls():
-    css = (STATIC / "piccolo_theme.css").read_text()
+    css = CSS.read_text()
     assert css.count("\n") <= 2
     urls = re.findall(r"url\(([^)]+)\)", css)
     assert urls, "expected the @font-face urls"
@@ -37,34 +34,37 @@ def test_css_is_minified_and_uses_no_remote_urls():
 
 
 def test_colours_are_custom_properties():
-    # Outside the mode palettes, rules refer to colours through var(--pt-...).
-    scss = (ROOT / "sass" / "_content.scss").read_text() + (ROOT / "sass" / "_sidebars.scss").read_text()
-    literal = re.findall(r"(?<![\w-])#[0-9a-fA-F]{3,8}\b", scss)
-    assert literal == []
+    # Outside the mode palettes (and the generated Pygments colours), rules
+    # refer to colours through var(--pt-...).
+    partials = [p for p in SASS.glob("_*.scss") if p.name not in ("_modes.scss", "_code-dark.scss")]
+    assert len(partials) > 10
+    for partial in partials:
+        literal = re.findall(r"(?<![\w-])#[0-9a-fA-F]{3,8}\b|\b(?:rgba?|hsla?)\(", partial.read_text())
+        assert literal == [], partial.name
 
 
 def test_fonts_swap_and_are_latin_subsets_with_licence():
-    css = (STATIC / "piccolo_theme.css").read_text()
+    css = CSS.read_text()
     faces = re.findall(r"@font-face\{[^}]+\}", css)
     assert len(faces) == 4
     for face in faces:
         assert "font-display:swap" in face
         assert "unicode-range" in face
     for name in re.findall(r"fonts/([\w-]+\.woff2)", css):
-        assert (STATIC / "fonts" / name).exists()
-    licence = (STATIC / "fonts" / "OFL.txt").read_text()
+        assert (FONTS / name).exists()
+    licence = (FONTS / "OFL.txt").read_text()
     assert "SIL Open Font License" in licence and "Roboto Mono" in licence
 
 
 def test_print_styles_hide_the_chrome():
-    css = (STATIC / "piccolo_theme.css").read_text()
+    css = CSS.read_text()
     block = css[css.index("@media print") :]
     for selector in (".pt-header", ".pt-banner", ".pt-sidebar", ".pt-prev-next", ".pt-back-to-top"):
         assert selector in block.split("}")[0]
 
 
 def test_script_is_vanilla_and_quiet():
-    js = (STATIC / "piccolo_theme.js").read_text()
+    js = JS.read_text()
     assert "console." not in js
     assert "http://" not in js and "https://" not in js
     assert "import " not in js and "require(" not in js

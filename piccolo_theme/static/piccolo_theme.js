@@ -3,25 +3,31 @@
 (function () {
   "use strict";
 
-  var root = document.documentElement;
+  /* A copy of piccolo_theme/facts.py: tests/test_stylesheet.py pins it. */
   var MODES = ["auto", "light", "dark", "darkest"];
-  var narrow = window.matchMedia("(max-width: 49.99rem)");
+  var MODE_KEY = "piccolo-mode";
+  var BANNER_KEY = "piccolo-banner-hidden";
+  var NARROW = "(max-width: 49.99rem)"; /* below NARROW_REM */
 
-  function store(kind, key, value) {
+  var root = document.documentElement;
+  var narrow = window.matchMedia(NARROW);
+
+  function store(key, value) {
     try {
-      if (value === null) window[kind].removeItem(key);
-      else window[kind].setItem(key, value);
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
     } catch (e) {
       /* Storage can be disabled; the page still works for this visit. */
     }
   }
 
-  function read(kind, key) {
-    try {
-      return window[kind].getItem(key);
-    } catch (e) {
-      return null;
-    }
+  /* An invisible box (styled by css) at the end of the body, observed. */
+  function watchMarker(css, callback) {
+    var marker = document.createElement("div");
+    marker.setAttribute("aria-hidden", "true");
+    marker.style.cssText = css;
+    document.body.appendChild(marker);
+    new IntersectionObserver(function (entries) { callback(entries[0]); }).observe(marker);
   }
 
   /* Colour mode: cycles auto -> light -> dark -> darkest, remembered. */
@@ -34,12 +40,12 @@
       label.textContent = button.getAttribute("data-label-" + mode);
     }
     var current = root.getAttribute("data-mode");
-    show(MODES.indexOf(current) < 0 ? "auto" : current);
+    show(MODES.indexOf(current) < 0 ? MODES[0] : current);
     button.hidden = false;
     button.addEventListener("click", function () {
       var next = MODES[(MODES.indexOf(root.getAttribute("data-mode")) + 1) % MODES.length];
       show(next);
-      store("localStorage", "piccolo-mode", next);
+      store(MODE_KEY, next);
     });
   }
 
@@ -156,14 +162,14 @@
     hide.hidden = false;
     hide.addEventListener("click", function () {
       banner.hidden = true;
-      store("localStorage", "piccolo-banner-hidden", id);
+      store(BANNER_KEY, id);
       update();
       if (reopen) reopen.focus();
     });
     if (reopen) {
       reopen.addEventListener("click", function () {
         banner.hidden = false;
-        store("localStorage", "piccolo-banner-hidden", null);
+        store(BANNER_KEY, null);
         update();
         hide.focus();
       });
@@ -240,27 +246,19 @@
     });
     /* Scrolled to the very end of the page, the last section is active even
        if its heading cannot reach the line. */
-    var end = document.createElement("div");
-    end.setAttribute("aria-hidden", "true");
-    end.style.height = "1px";
-    document.body.appendChild(end);
-    new IntersectionObserver(function (entries) {
-      atBottom = entries[0].isIntersecting && window.scrollY > 0;
+    watchMarker("height:1px", function (entry) {
+      atBottom = entry.isIntersecting && window.scrollY > 0;
       refresh();
-    }).observe(end);
+    });
   }
 
   /* Back to top: appears once the first screen has scrolled away. */
   function setUpBackToTop() {
     var button = document.querySelector(".pt-back-to-top");
     if (!button || !("IntersectionObserver" in window)) return;
-    var marker = document.createElement("div");
-    marker.setAttribute("aria-hidden", "true");
-    marker.style.cssText = "position:absolute;top:0;left:0;width:1px;height:150vh;pointer-events:none";
-    document.body.appendChild(marker);
-    new IntersectionObserver(function (entries) {
-      button.hidden = entries[0].isIntersecting;
-    }).observe(marker);
+    watchMarker("position:absolute;top:0;left:0;width:1px;height:150vh;pointer-events:none", function (entry) {
+      button.hidden = entry.isIntersecting;
+    });
     button.addEventListener("click", function (event) {
       event.preventDefault();
       window.scrollTo({ top: 0 });
