@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from piccolo_theme import facts
 from piccolo_theme.options import ThemeOptions, validate
 from pt_paths import ICONS_DIR
 
@@ -60,9 +61,12 @@ def test_header_has_brand_search_and_mode_toggle(build):
     assert search.select_one(".pt-search__hint").get_text() == "/"
     assert header.select_one("a.pt-search-toggle")["href"] == "search.html"
     toggle = header.select_one("button.pt-mode-toggle")
-    assert {"data-label-auto", "data-label-light", "data-label-dark", "data-label-darkest"} <= set(
-        toggle.attrs
-    )
+    # One label per mode of facts.py, in its order, each a real sentence; one icon each.
+    labels = [name.removeprefix("data-label-") for name in toggle.attrs if name.startswith("data-label-")]
+    assert labels == list(facts.MODES)
+    assert all(len(toggle[f"data-label-{mode}"]) > 10 for mode in facts.MODES)
+    assert len(toggle.select("svg")) == len(facts.MODES)
+    assert toggle.select_one(".pt-mode-toggle__label").get_text() == toggle[f"data-label-{facts.MODES[0]}"]
     menu = header.select_one("a.pt-menu-button")
     assert menu["href"] == "#pt-sidebar-left" and menu["aria-controls"] == "pt-sidebar-left"
     # No source link unless a source_url is given.
@@ -290,10 +294,10 @@ def test_default_mode(build, mode):
 def test_dark_code_blocks_ship_in_the_theme_stylesheet(build):
     site = build("basic")
     css = (site.outdir / "_static" / "piccolo_theme.css").read_text()
-    on = ':not([data-dark-code="off"])'
-    assert f'html[data-mode="dark"]{on} .highlight .k' in css
-    assert f'html[data-mode="darkest"]{on} .highlight' in css
-    assert re.search(r"prefers-color-scheme:\s*dark", css) and f'html[data-mode="auto"]{on} .highlight' in css
+    on = f':not([{facts.DARK_CODE_OFF[0]}="{facts.DARK_CODE_OFF[1]}"])'
+    assert f':root[data-mode="dark"]{on} .highlight .k' in css
+    assert f':root[data-mode="darkest"]{on} .highlight' in css
+    assert re.search(r"prefers-color-scheme:\s*dark", css) and f':root[data-mode="auto"]{on} .highlight' in css
     soup = site.soup()
     assert "data-dark-code" not in soup.html.attrs
     # No second stylesheet to fetch before the page can render.
