@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from piccolo_theme import assets, context, facts, i18n, navigation, settings, signatures, tables
+from piccolo_theme import assets, context, facts, i18n, navigation, settings, signatures, tables, versions
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,6 +25,7 @@ def _on_builder_inited(app: Sphinx) -> None:
     # The options first: whether the theme is ours, and with what. Only then its files.
     if settings.load(app) is not None:
         assets.add_files(app)
+        versions.load(app)  # the version menu's script, only on sites with versions
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from piccolo_theme import (
     navigation,
     script_loading,
     settings,
+    versions,
 )
 
 if TYPE_CHECKING:
@@ -116,6 +117,11 @@ class PageContext:
     @property
     def banner_id(self) -> str:
         return header.banner_id(self.options.banner_text)
+
+    @property
+    def versions(self) -> versions.VersionSettings | None:
+        """The version menu's settings; ``None`` (nothing rendered) without a source."""
+        return versions.version_settings(self._builder.config)
 
     @property
     def source_forge(self) -> forges.Forge:

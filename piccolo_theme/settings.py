@@ -35,15 +35,18 @@ def load(app: Sphinx) -> ThemeOptions | None:
     """Validate the options once per build (at ``builder-inited``); see :func:`theme_options`."""
     if not _uses_theme(app):
         return None
+    options = _OPTIONS[app.config] = validate(raw_options(app))
+    return options
+
+
+def raw_options(app: Sphinx) -> dict:
+    """The theme's declared defaults, then what the user wrote; neither is modified."""
     theme = app.builder.theme  # type: ignore[attr-defined]
-    # The theme's declared defaults, then what the user wrote; neither is modified.
     _, user_options = app.builder.get_theme_config()  # type: ignore[attr-defined]
     if not isinstance(user_options, Mapping):
         # Sphinx has already warned that html_theme_options is not a dict.
         user_options = {}
-    merged = {**theme.get_options({}), **user_options}
-    options = _OPTIONS[app.config] = validate(merged)
-    return options
+    return {**theme.get_options({}), **user_options}
 
 
 def theme_options(source: Sphinx | Config) -> ThemeOptions | None:
