@@ -30,6 +30,9 @@ from piccolo_theme import facts, highlighting  # noqa: E402
 SASS = ROOT / "sass"
 SOURCE = SASS / "piccolo_theme.scss"
 TARGET = ROOT / "piccolo_theme" / "static" / "piccolo_theme.css"
+# The version menu's stylesheet: a file of its own, loaded only where a site has versions.
+VERSIONS_SOURCE = SASS / "piccolo_theme_versions.scss"
+VERSIONS_TARGET = ROOT / "piccolo_theme" / "static" / "piccolo_theme_versions.css"
 
 
 def facts_scss() -> str:
@@ -67,7 +70,7 @@ def generated() -> dict[str, str]:
     }
 
 
-def compile_css(partials: dict[str, str] | None = None) -> str:
+def compile_css(partials: dict[str, str] | None = None, source: Path = SOURCE) -> str:
     """The stylesheet, with ``partials`` (by default the fresh generated ones)
     standing in for the files of those names."""
     sources = generated() if partials is None else partials
@@ -75,8 +78,12 @@ def compile_css(partials: dict[str, str] | None = None) -> str:
     def importer(path: str) -> list[tuple[str, str]] | None:
         return [(path, sources[path])] if path in sources else None
 
-    css = sass.compile(filename=str(SOURCE), output_style="compressed", importers=[(0, importer)])
+    css = sass.compile(filename=str(source), output_style="compressed", importers=[(0, importer)])
     return css.strip() + "\n"
+
+
+def compile_versions_css(partials: dict[str, str] | None = None) -> str:
+    return compile_css(partials, VERSIONS_SOURCE)
 
 
 def main() -> int:
@@ -86,6 +93,7 @@ def main() -> int:
     partials = generated()
     wanted = {partial(name): text for name, text in partials.items()}
     wanted[TARGET] = compile_css(partials)
+    wanted[VERSIONS_TARGET] = compile_versions_css(partials)
     stale = [path for path, text in wanted.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
     if args.check:
         for path in stale:
