@@ -108,7 +108,12 @@ html_theme_options = {
         '<a href="https://github.com/piccolo-orm/piccolo_theme">See the theme on GitHub</a>.'
     ),
     "source_url": "https://github.com/piccolo-orm/piccolo_theme",
+    # The header's version menu, from switcher.json (copied to the site's root
+    # by html_extra_path; the browser fetches it, the build does not). On Read
+    # the Docs, Addons adds the languages and downloads to the same menu.
+    "version_switcher": {"json_url": "switcher.json", "version_match": version},
 }
+html_extra_path = ["switcher.json"]
 
 # Mathematics as MathML, converted while building (see setup() below), so a page
 # needs no script and no font from another site to show an equation.

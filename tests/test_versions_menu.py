@@ -248,3 +248,35 @@ def test_versions_files_are_small_and_stay_out_of_the_eager_bytes(build):
     assert not soup.find("link", href=lambda h: h and "piccolo_theme_versions" in h)
     tag = soup.find("script", src=lambda s: s and versions.SCRIPT in s)
     assert tag.has_attr("defer")
+
+
+# -- the demo and the docs ---------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_demo_switcher_json_is_usable_and_names_the_demo_version():
+    import json
+    from importlib.metadata import version as package_version
+    from urllib.parse import urlsplit
+
+    entries = json.loads((ROOT / "demo_docs" / "switcher.json").read_text(encoding="utf-8"))
+    assert isinstance(entries, list) and len(entries) == 3
+    for entry in entries:
+        scheme = urlsplit(entry["url"]).scheme
+        assert scheme in ("", "http", "https") and isinstance(entry["version"], str)
+    # conf.py's version_match is its ``version``: major.minor of the pinned piccolo.
+    demo_version = ".".join(package_version("piccolo").split(".")[:2])
+    current = [e for e in entries if e["version"] == demo_version]
+    assert len(current) == 1 and current[0].get("preferred") is True
+    conf = (ROOT / "demo_docs" / "conf.py").read_text(encoding="utf-8")
+    assert '"version_switcher": {"json_url": "switcher.json", "version_match": version}' in conf
+    assert 'html_extra_path = ["switcher.json"]' in conf
+
+
+def test_every_version_option_is_documented():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    options_page = (ROOT / "demo_docs" / "theme" / "options.rst").read_text(encoding="utf-8")
+    for name in ("version_switcher", "switcher", "show_version_warning", "hide_readthedocs_flyout"):
+        assert f"`{name}`" in readme
+        assert f"``{name}``" in options_page
