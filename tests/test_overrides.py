@@ -15,12 +15,14 @@ from piccolo_theme import forges
 from pt_paths import PACKAGE_DIR, ROOT
 
 # Every part of the page shows on this page of this site: a temporary banner
-# (its show button and icon), a source link, prev and next, page contents.
+# (its show button and icon), a source link, prev and next, page contents, the
+# version menu and its notice.
 PAGE = "first"
 OPTIONS = {
     "banner_text": "News",
     "banner_hiding": "temporary",
     "source_url": "https://github.com/x/y",
+    "version_switcher": {"json_url": "switcher.json"},
 }
 TEMPLATES = sorted(
     path.relative_to(PACKAGE_DIR).as_posix()

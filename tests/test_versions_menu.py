@@ -31,9 +31,9 @@ def _not_on_read_the_docs(monkeypatch):
     monkeypatch.delenv("READTHEDOCS_VERSION", raising=False)
 
 
-def _build(build, options=None, **overrides):
+def _build(build, options=None, *, warnings=False, **overrides):
     confoverrides = {"html_theme_options": options or {}, **overrides}
-    return build("basic", confoverrides=confoverrides)
+    return build("basic", confoverrides=confoverrides, warnings=warnings)
 
 
 def _script_names(soup) -> list[str]:
@@ -165,7 +165,7 @@ HOSTILE = [
 
 @pytest.mark.parametrize(("name", "value"), HOSTILE, ids=[f"{n}={v!r}" for n, v in HOSTILE])
 def test_a_bad_switcher_option_warns_once_and_gives_no_menu(build, name, value):
-    site = _build(build, {name: value})
+    site = _build(build, {name: value}, warnings=True)
     warnings = _version_warnings(site)
     assert len(warnings) == 1, warnings
     assert f"html_theme_options[{name!r}]" in warnings[0] and "no version menu" in warnings[0]
@@ -186,7 +186,7 @@ def test_a_bad_switcher_option_warns_once_and_gives_no_menu(build, name, value):
     ],
 )
 def test_a_bad_secondary_option_warns_once_and_keeps_the_default(build, options, name):
-    site = _build(build, options, release="2.0")
+    site = _build(build, options, warnings=True, release="2.0")
     warnings = _version_warnings(site)
     assert len(warnings) == 1 and f"html_theme_options[{name!r}]" in warnings[0], warnings
     soup = site.soup("index")
@@ -280,3 +280,17 @@ def test_every_version_option_is_documented():
     for name in ("version_switcher", "switcher", "show_version_warning", "hide_readthedocs_flyout"):
         assert f"`{name}`" in readme
         assert f"``{name}``" in options_page
+
+
+def test_committed_versions_css_is_a_fresh_compile_without_literal_colours():
+    import re
+    import sys
+
+    if not hasattr(pytest.importorskip("sass"), "compile"):
+        pytest.skip("libsass is not installed")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import compile_sass
+
+    assert compile_sass.VERSIONS_TARGET.read_text(encoding="utf-8") == compile_sass.compile_versions_css()
+    source = (ROOT / "sass" / "_versions.scss").read_text(encoding="utf-8")
+    assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgba?\(", source), "colours come from the modes' custom properties"
