@@ -206,6 +206,8 @@
       group(box.getAttribute("data-label-downloads"), addons.downloads, null, false);
     }
     box.querySelector(".pt-versions__current").textContent = data.current.name;
+    /* On narrow screens the button shows the shorter version key ("2.0" for "2.0 (stable)"). */
+    box.querySelector(".pt-versions__short").textContent = data.current.key;
     loadCss().then(function () {
       box.hidden = false;
       if (box.hasAttribute("data-hide-flyout")) root.setAttribute("data-pt-hide-flyout", "");
@@ -295,6 +297,7 @@
   if (jsonOption) {
     var jsonUrl = httpUrl(jsonOption, siteRoot);
     var load = function () {
+      loadCss(); /* meanwhile: it is needed as soon as the data is */
       fetch(jsonUrl.href, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.text();
@@ -322,6 +325,7 @@
   if (box.hasAttribute("data-addons")) {
     var fromEvent = function (detail) {
       var data;
+      loadCss();
       try {
         data = detail && typeof detail.data === "function" ? detail.data() : null;
         state.addons = data ? fromAddons(data) : null;
