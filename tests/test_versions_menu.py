@@ -89,6 +89,14 @@ def test_a_switcher_json_gives_every_page_the_menu_and_its_deferred_script(build
     assert (site.outdir / "_static" / "piccolo_theme_versions.css").is_file()
 
 
+@pytest.mark.parametrize("buildername", ["dirhtml", "singlehtml"])
+def test_other_html_builders_carry_the_menu_too(build, buildername):
+    site = build("basic", buildername=buildername, confoverrides={"html_theme_options": {"version_switcher": SWITCHER}})
+    soup = site.soup("index")
+    assert soup.select_one(".pt-header__bar > .pt-versions")["data-version-match"] == "2.0"
+    assert versions.SCRIPT in _script_names(soup)
+
+
 def test_pydata_spelling_switcher_is_accepted(build):
     site = _build(build, {"switcher": {"json_url": "https://example.org/switcher.json"}})
     assert _version_warnings(site) == []
