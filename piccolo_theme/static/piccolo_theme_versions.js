@@ -48,7 +48,8 @@
   }
 
   function isDevelopment(entry) {
-    return entry.key === "latest" || /dev/i.test(entry.key) || /dev/i.test(entry.name);
+    /* A pull request's build (Read the Docs' "external" versions) is one too. */
+    return entry.key === "latest" || /dev/i.test(entry.key) || /dev/i.test(entry.name) || entry.external === true;
   }
 
   /* -- the sources, each turned into {versions, current, preferred, ...} -- */
@@ -92,7 +93,7 @@
     if (now && !list.some(function (v) { return v.slug === now.slug; })) list.unshift(now);
     function entry(v) {
       var url = v && v.urls && httpUrl(v.urls.documentation, location.href);
-      return url && typeof v.slug === "string" ? { key: v.slug, name: v.slug, url: url } : null;
+      return url && typeof v.slug === "string" ? { key: v.slug, name: v.slug, url: url, external: v.type === "external" } : null;
     }
     var entries = list.map(entry).filter(Boolean);
     var current = now && entries.filter(function (v) { return v.key === now.slug; })[0];
@@ -118,9 +119,12 @@
       languages: languages.length > 1 ? languages : [],
       language: project.slug,
       downloads: downloads,
-      /* Read the Docs shows its own notice about this version. */
-      notifies: Boolean((notifications.enabled && (notifications.show_on_latest || notifications.show_on_non_stable)) ||
-        (addons.non_latest_version_warning && addons.non_latest_version_warning.enabled))
+      /* Read the Docs shows its own notice about this version (a pull request's
+         build always gets one when its notifications are on). */
+      notifies: Boolean((notifications.enabled && (notifications.show_on_latest || notifications.show_on_non_stable ||
+        (now && now.type === "external"))) ||
+        (addons.non_latest_version_warning && addons.non_latest_version_warning.enabled) ||
+        (now && now.type === "external" && addons.external_version_warning && addons.external_version_warning.enabled))
     };
   }
 

@@ -458,3 +458,24 @@ def test_old_version_notice_and_menu_pass_axe_on_a_phone(open_page, sites):
     violations = page.evaluate("(options) => axe.run(document, options).then(r => r.violations)", pt.AXE_OPTIONS)
     assert not violations, pt.format_violations(violations)
     assert console.ours() == [] and watch.take() == []
+
+
+@pytest.mark.parametrize("rtd_warns", [True, False])
+def test_a_pull_request_build_is_listed_and_read_the_docs_warning_is_not_repeated(open_page, sites, rtd_warns):
+    data = addons_data(sites.origin)
+    data["versions"]["current"] = {"slug": "1234", "type": "external", "hidden": False, "downloads": {},
+                                   "urls": {"documentation": f"{sites.origin}/versions/rtd/"}}
+    data["addons"]["external_version_warning"] = {"enabled": rtd_warns}
+    page, watch, console = open_page(init=_dispatch_js(data, early=True))
+    page.goto(sites.url("rtd", "index.html"))
+    page.wait_for_selector(MENU)
+    page.locator(".pt-versions__button").click()
+    links = _menu_links(page)
+    assert [link["text"] for link in links][:4] == ["1234", "latest", "stable", "1.0"]
+    assert links[0]["current"] == "page"
+    notice = page.locator("#pt-version-notice")
+    if rtd_warns:
+        assert notice.is_hidden()
+    else:
+        assert "development version, 1234." in " ".join(notice.inner_text().split())
+    assert console.ours() == [] and watch.take() == []
