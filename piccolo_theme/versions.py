@@ -74,8 +74,10 @@ def _check_json_url(name: str, value: Any) -> str:
         parts = urlsplit(url)
     except ValueError:
         parts = None
-    if parts is None or (parts.scheme and parts.scheme not in ("http", "https")) or any(
-        c in url for c in "\"'<>\\ \t\n"
+    if (
+        parts is None
+        or (parts.scheme and parts.scheme not in ("http", "https"))
+        or any(c in url for c in "\"'<>\\ \t\n")
     ):
         _warn(name, value, _NO_MENU, "has a json_url that is neither http(s) nor relative")
         return ""

@@ -135,7 +135,9 @@ def test_on_read_the_docs_addons_alone_is_a_source(build, monkeypatch):
 
 
 def test_names_and_urls_are_escaped_in_attributes(build):
-    site = _build(build, {"version_switcher": {"json_url": "a.json?x=1&y=2", "version_match": '1"><script>x()</script>'}})
+    site = _build(
+        build, {"version_switcher": {"json_url": "a.json?x=1&y=2", "version_match": '1"><script>x()</script>'}}
+    )
     html = site.html("index")
     assert "<script>x()" not in html
     box = site.soup("index").select_one(".pt-versions")

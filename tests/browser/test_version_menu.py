@@ -51,7 +51,18 @@ def _build(src: Path, out: Path, conf: str, env: dict[str, str]) -> None:
     with (src / "conf.py").open("a", encoding="utf-8") as f:
         f.write("\n" + conf)
     environ = {k: v for k, v in os.environ.items() if not k.startswith("READTHEDOCS")}
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(out.parent / f".doctrees-{out.name}"), str(src), str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-q",
+        "-d",
+        str(out.parent / f".doctrees-{out.name}"),
+        str(src),
+        str(out),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, env={**environ, **env})
     if done.returncode != 0:
         pytest.fail(f"building {src} failed:\n{done.stderr[-4000:]}", pytrace=False)
@@ -164,7 +175,9 @@ def test_menu_lists_the_switcher_versions_and_marks_the_current_one(open_page, s
     links = _menu_links(page)
     assert [link["text"] for link in links] == ["dev (unreleased)", "2.0 (stable)", "1.0"]
     assert [link["href"] for link in links] == [
-        f"{sites.origin}/versions/dev/", f"{sites.origin}/versions/v2/", f"{sites.origin}/versions/v1/",
+        f"{sites.origin}/versions/dev/",
+        f"{sites.origin}/versions/v2/",
+        f"{sites.origin}/versions/v1/",
     ]
     assert [link["current"] for link in links] == [None, None, "page"]
     assert page.locator(".pt-versions__list").first.get_attribute("aria-labelledby")
@@ -174,9 +187,7 @@ def test_menu_lists_the_switcher_versions_and_marks_the_current_one(open_page, s
     assert console.ours() == [] and watch.take() == []
 
 
-@pytest.mark.parametrize(
-    ("site", "kind"), [("v1", "old"), ("dev", "development"), ("v2", None)]
-)
+@pytest.mark.parametrize(("site", "kind"), [("v1", "old"), ("dev", "development"), ("v2", None)])
 def test_outdated_notice_names_the_version_and_links_the_preferred_one(open_page, sites, site, kind):
     page, watch, console = open_page(sites.url(site, "reference/index.html"))
     page.wait_for_selector(MENU)
@@ -191,7 +202,9 @@ def test_outdated_notice_names_the_version_and_links_the_preferred_one(open_page
         assert "Read this page in version 2.0 (stable)." in text
         assert notice.get_attribute("role") == "region"
         # Before the header, styled like the banner.
-        assert page.evaluate("() => document.querySelector('#pt-version-notice').nextElementSibling.tagName") == "HEADER"
+        assert (
+            page.evaluate("() => document.querySelector('#pt-version-notice').nextElementSibling.tagName") == "HEADER"
+        )
         notice.locator("a").click()
         page.wait_for_url(sites.url("v2", "reference/index.html"))
     assert console.ours() == [] and watch.take() == []
@@ -282,7 +295,10 @@ HOSTILE = [
 )
 def test_bad_switcher_data_warns_once_and_shows_no_menu(open_page, sites, status, body, warning):
     page, watch, console = open_page()
-    page.route("**/versions/switcher.json", lambda route: route.fulfill(status=status, body=body, content_type="application/json"))
+    page.route(
+        "**/versions/switcher.json",
+        lambda route: route.fulfill(status=status, body=body, content_type="application/json"),
+    )
     page.goto(sites.url("v2", "first.html"))
     for _ in range(50):  # the JSON is fetched after the load event
         if console.ours():
@@ -301,7 +317,10 @@ def test_bad_switcher_data_warns_once_and_shows_no_menu(open_page, sites, status
 
 def test_hostile_entries_are_dropped_and_names_are_text(open_page, sites):
     page, watch, console = open_page()
-    page.route("**/versions/switcher.json", lambda route: route.fulfill(status=200, body=json.dumps(HOSTILE), content_type="application/json"))
+    page.route(
+        "**/versions/switcher.json",
+        lambda route: route.fulfill(status=200, body=json.dumps(HOSTILE), content_type="application/json"),
+    )
     page.goto(sites.url("v2", "first.html"))
     page.wait_for_selector(MENU)
     page.locator(".pt-versions__button").click()
@@ -326,21 +345,48 @@ def test_without_javascript_nothing_about_versions_shows(open_page, sites):
 
 def addons_data(origin: str, current: str = "latest", notifications: bool = False) -> dict:
     def version(slug: str, path: str, downloads: dict | None = None) -> dict:
-        return {"slug": slug, "type": "branch", "hidden": False, "downloads": downloads or {},
-                "urls": {"documentation": f"{origin}/versions/{path}/"}}
+        return {
+            "slug": slug,
+            "type": "branch",
+            "hidden": False,
+            "downloads": downloads or {},
+            "urls": {"documentation": f"{origin}/versions/{path}/"},
+        }
 
-    downloads = {"pdf": f"{origin}/downloads/piccolo.pdf", "epub": f"{origin}/downloads/piccolo.epub",
-                 "htmlzip": "javascript:alert(1)"}
-    active = [version("latest", "rtd", downloads if current == "latest" else None), version("stable", "v2"), version("1.0", "v1")]
+    downloads = {
+        "pdf": f"{origin}/downloads/piccolo.pdf",
+        "epub": f"{origin}/downloads/piccolo.epub",
+        "htmlzip": "javascript:alert(1)",
+    }
+    active = [
+        version("latest", "rtd", downloads if current == "latest" else None),
+        version("stable", "v2"),
+        version("1.0", "v1"),
+    ]
     current_version = next(v for v in active if v["slug"] == current) if current != "2.0" else version("2.0", "both")
     return {
         "api_version": "1",
-        "addons": {"notifications": {"enabled": notifications, "show_on_latest": notifications, "show_on_non_stable": notifications}},
+        "addons": {
+            "notifications": {
+                "enabled": notifications,
+                "show_on_latest": notifications,
+                "show_on_non_stable": notifications,
+            }
+        },
         "projects": {
-            "current": {"slug": "piccolo", "default_version": "stable", "language": {"code": "en", "name": "English"},
-                        "urls": {"documentation": f"{origin}/versions/rtd/"}},
-            "translations": [{"slug": "piccolo-ja", "language": {"code": "ja", "name": "Japanese"},
-                              "urls": {"documentation": f"{origin}/versions/v1/"}}],
+            "current": {
+                "slug": "piccolo",
+                "default_version": "stable",
+                "language": {"code": "en", "name": "English"},
+                "urls": {"documentation": f"{origin}/versions/rtd/"},
+            },
+            "translations": [
+                {
+                    "slug": "piccolo-ja",
+                    "language": {"code": "ja", "name": "Japanese"},
+                    "urls": {"documentation": f"{origin}/versions/v1/"},
+                }
+            ],
         },
         "versions": {"active": active, "current": current_version},
     }
@@ -348,9 +394,11 @@ def addons_data(origin: str, current: str = "latest", notifications: bool = Fals
 
 def _dispatch_js(data: dict, *, early: bool) -> str:
     payload = json.dumps(data)
-    send = ("var d = %s; var detail = {data: function () { return d; }};"
-            "window.ReadTheDocsEventData = detail;"
-            "document.dispatchEvent(new CustomEvent('readthedocs-addons-data-ready', {detail: detail}));") % payload
+    send = (
+        f"var d = {payload}; var detail = {{data: function () {{ return d; }}}};"
+        "window.ReadTheDocsEventData = detail;"
+        "document.dispatchEvent(new CustomEvent('readthedocs-addons-data-ready', {detail: detail}));"
+    )
     return send if early else f"() => {{ {send} }}"
 
 
@@ -364,7 +412,9 @@ def test_addons_data_fills_the_menu(open_page, sites, when):
     if not early:
         page.wait_for_load_state("load")
         assert page.locator(".pt-versions").is_hidden(), "no data yet: no menu"
-        page.evaluate("() => document.body.appendChild(document.createElement('readthedocs-flyout')).textContent = 'flyout'")
+        page.evaluate(
+            "() => document.body.appendChild(document.createElement('readthedocs-flyout')).textContent = 'flyout'"
+        )
         page.evaluate(_dispatch_js(data, early=False))
     page.wait_for_selector(MENU)
     assert page.locator(".pt-versions__current").inner_text() == "latest"
@@ -463,8 +513,13 @@ def test_old_version_notice_and_menu_pass_axe_on_a_phone(open_page, sites):
 @pytest.mark.parametrize("rtd_warns", [True, False])
 def test_a_pull_request_build_is_listed_and_read_the_docs_warning_is_not_repeated(open_page, sites, rtd_warns):
     data = addons_data(sites.origin)
-    data["versions"]["current"] = {"slug": "1234", "type": "external", "hidden": False, "downloads": {},
-                                   "urls": {"documentation": f"{sites.origin}/versions/rtd/"}}
+    data["versions"]["current"] = {
+        "slug": "1234",
+        "type": "external",
+        "hidden": False,
+        "downloads": {},
+        "urls": {"documentation": f"{sites.origin}/versions/rtd/"},
+    }
     data["addons"]["external_version_warning"] = {"enabled": rtd_warns}
     page, watch, console = open_page(init=_dispatch_js(data, early=True))
     page.goto(sites.url("rtd", "index.html"))
