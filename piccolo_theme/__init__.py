@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from piccolo_theme import assets, context, facts, i18n, navigation, settings, signatures, tables, versions
+from piccolo_theme import (
+    assets,
+    context,
+    facts,
+    i18n,
+    lifecycle,
+    navigation,
+    parameter_links,
+    settings,
+    signatures,
+    tables,
+    versions,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,8 +52,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", signatures.record_single_line_options)
     app.connect("env-updated", navigation.on_env_updated)  # the site tree is read anew
 
+    # Per document, as it is read: after Sphinx's collector has made its table of contents.
+    app.connect("doctree-read", lifecycle.on_doctree_read, priority=600)
+
     # Per document: the doctree, before it is written.
     app.add_post_transform(tables.WrapTables)
+    # Documented parameters: anchors, permalinks, links from the signatures.
+    app.add_post_transform(parameter_links.ParameterLinks)
+    app.add_node(parameter_links.parameter_permalink, html=parameter_links.PERMALINK_HTML)
+    # Deprecated objects: a badge in the signature, a mark in the page contents.
+    app.add_post_transform(lifecycle.DeprecatedBadges)
+    app.add_node(lifecycle.deprecated_badge, html=lifecycle.BADGE_HTML)
     app.connect("doctree-resolved", signatures.on_doctree_resolved)
     app.add_node(signatures.template_parameter_list, html=signatures.TEMPLATE_LIST_HTML)
     app.add_node(signatures.template_parameter, html=signatures.TEMPLATE_PARAMETER_HTML)

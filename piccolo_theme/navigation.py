@@ -27,6 +27,8 @@ from sphinx.environment.adapters.toctree import TocTree
 from sphinx.locale import _
 from sphinx.util.osutil import relative_uri
 
+from piccolo_theme import lifecycle
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
@@ -56,6 +58,8 @@ def _title_html(reference: nodes.reference, secnumber_suffix: str) -> str:
     for child in reference.children:
         text = escape(child.astext())
         parts.append(f"<code>{text}</code>" if isinstance(child, nodes.literal) else text)
+    if reference.get(lifecycle.TOC_FLAG):
+        parts.append(" " + lifecycle.badge_html())
     return "".join(parts)
 
 
