@@ -85,13 +85,13 @@ class ParameterLinks(SphinxPostTransform):
                 taken = {i for node in self.document.findall(nodes.Element) for i in node["ids"]}
             base = _object_path(desc)
             anchors: dict[tuple[bool, str], str] = {}
-            for (template, name), (paragraph, name_node) in entries.items():
+            for (template, name), (paragraph, _name) in entries.items():
                 anchor = _unique(f"{base}.{name}", taken)
                 paragraph["ids"].append(anchor)
                 if ENTRY_CLASS not in paragraph["classes"]:
+                    # At the end, as a heading's: no gap between name and text.
                     paragraph["classes"].append(ENTRY_CLASS)
-                    permalink = parameter_permalink(refid=anchor, reftitle=title)
-                    name_node.parent.insert(name_node.parent.index(name_node) + 1, permalink)
+                    paragraph += parameter_permalink(refid=anchor, reftitle=title)
                 anchors[template, name] = anchor
             _link_signatures(desc, anchors)
 

@@ -140,8 +140,8 @@ def test_every_entry_has_a_permalink(site):
         permalinks = target.find_all("a", class_="headerlink", recursive=False)
         assert [a["href"] for a in permalinks] == [f"#{target['id']}"]
         assert permalinks[0]["title"] == "Link to this parameter"
-        # Right after the name.
-        assert permalinks[0].find_previous_sibling() is target.strong
+        # At the end of the entry's paragraph, as a heading's.
+        assert permalinks[0] is target.contents[-1]
 
 
 def test_signature_text_and_ids_match_basic(site, basic):
