@@ -1,7 +1,8 @@
 """Queries the example application runs, written as plain async functions.
 
 The docstrings use both styles that ``sphinx.ext.napoleon`` understands:
-Google style for :func:`promote` and :func:`upcoming_concerts`, NumPy style
+Google style for :func:`promote`, :func:`upcoming_concerts` and
+:func:`promote_band` (deprecated), NumPy style
 for :func:`rename_band` and :class:`Leaderboard`.
 """
 
@@ -105,6 +106,22 @@ async def rename_band(old: str, new: str, dry_run: bool = False) -> bool:
         return exists
     await Band.update({Band.name: new}).where(Band.name == old)
     return True
+
+
+async def promote_band(band_name: str, amount: int = 1) -> int:
+    """Raise a band's popularity: the old name of :func:`promote`.
+
+    .. deprecated:: 1.1
+       Use :func:`promote`, which can also cap the popularity.
+
+    Args:
+        band_name: The exact name of the band.
+        amount: How much to add.
+
+    Returns:
+        The band's popularity after the update.
+    """
+    return await promote(band_name, amount)
 
 
 class Leaderboard:
