@@ -8,6 +8,7 @@ threshold) rather than one site per signature.
 from __future__ import annotations
 
 import ast
+import copy
 import re
 import sys
 from dataclasses import dataclass
@@ -27,6 +28,19 @@ class Sig:
     lines: int  # expected <dd> count with the default option
     python: bool = False
     type_params: bool = False
+    documented: tuple[str, ...] = ()  # parameters with a :param: field
+    deprecated: bool = False
+
+
+@st.composite
+def _body(draw, head: str, names: list[str]) -> tuple[str, tuple[str, ...], bool]:
+    """The directive with some of its parameters documented, perhaps deprecated."""
+    documented = tuple(draw(st.lists(st.sampled_from(names), unique=True))) if names else ()
+    deprecated = draw(st.booleans())
+    lines = [".. deprecated:: 1.0", ""] if deprecated else []
+    lines += [f":param {name}: Documented." for name in documented]
+    body = "".join(f"\n   {line}" if line else "\n" for line in lines)
+    return (f"{head}\n{body}" if lines else head), documented, deprecated
 
 
 # -- Python -----------------------------------------------------------------
@@ -84,8 +98,11 @@ def python_signature(draw, index: int) -> Sig:
     )
     default = _default(closing_bracket=not type_params)
 
+    names: list[str] = []
+
     def fresh() -> str:
-        return f"p{next(counter)}"
+        names.append(f"p{next(counter)}")
+        return names[-1]
 
     positional_only = draw(st.integers(0, 2))
     positional = draw(st.integers(0, 3))
@@ -113,7 +130,9 @@ def python_signature(draw, index: int) -> Sig:
     returns = f" -> {draw(returns_strategy)}" if draw(st.booleans()) else ""
     text = f"{name}{tp}({', '.join(params)}){returns}"
     lines = len(params) + len(type_params)
-    return Sig(f".. py:function:: {text}", text, lines, python=True, type_params=bool(type_params))
+    directive, documented, deprecated = draw(_body(f".. py:function:: {text}", names))
+    return Sig(directive, text, lines, python=True, type_params=bool(type_params),
+               documented=documented, deprecated=deprecated)
 
 
 # -- C and C++ ----------------------------------------------------------------
@@ -125,10 +144,13 @@ C_TYPES = ["int", "char *", "const char *", "size_t", "void *", "double", "struc
 def c_signature(draw, index: int) -> Sig:
     count = draw(st.integers(0, 4))
     params = [f"{draw(st.sampled_from(C_TYPES))} a{i}" for i in range(count)]
+    names = [f"a{i}" for i in range(count)]
     if count and draw(st.booleans()):
         params[-1] = "void (*callback)(int code, void *data)"
+        names[-1] = "callback"
     text = f"{draw(st.sampled_from(C_TYPES))} cfunc{index}({', '.join(params)})"
-    return Sig(f".. c:function:: {text}", text, count)
+    directive, documented, deprecated = draw(_body(f".. c:function:: {text}", names))
+    return Sig(directive, text, count, documented=documented, deprecated=deprecated)
 
 
 TEMPLATE_PARAMS = ["typename T{i}", "class C{i} = std::vector<int>", "int N{i} = 3", "typename... Ts{i}"]
@@ -148,7 +170,8 @@ def cpp_signature(draw, index: int) -> Sig:
         params[-1] += " = {}"
     template = f"template<{', '.join(tparams)}> " if tparams else ""
     text = f"{template}void cppfunc{index}({', '.join(params)})"
-    return Sig(f".. cpp:function:: {text}", text, len(tparams) + count)
+    directive, documented, deprecated = draw(_body(f".. cpp:function:: {text}", [f"x{i}" for i in range(count)]))
+    return Sig(directive, text, len(tparams) + count, documented=documented, deprecated=deprecated)
 
 
 @st.composite
@@ -176,11 +199,23 @@ def _build(tmp_path_factory, signatures: list[Sig], **overrides) -> BeautifulSou
     return BeautifulSoup(html, "html.parser")
 
 
+def _plain(dt):
+    """The signature without parameter_links.py's links (unwrapped: their text
+    stays) and lifecycle.py's badge (never copied: user-select none)."""
+    dt = copy.copy(dt)
+    for badge in dt.select(".pt-badge"):
+        badge.decompose()
+    for link in dt.select("a.pt-param-link"):
+        link.unwrap()
+    return dt
+
+
 def _flat(dt) -> str:
-    return re.sub(r"\s+", "", dt.get_text())
+    return re.sub(r"\s+", "", _plain(dt).get_text())
 
 
 def _targets(dt) -> tuple[list[str], list[str]]:
+    dt = _plain(dt)
     return [e["id"] for e in dt.select("[id]")] + [dt.get("id")], [a["href"] for a in dt.select("a[href]")]
 
 
@@ -213,8 +248,12 @@ def test_generated_signatures(tmp_path_factory, signatures):
         assert _flat(mine) == _flat(plain) == _flat(limited), sig.text
         assert _targets(mine) == _targets(plain) == _targets(limited), sig.text
         assert len(mine.select("dl > dd")) == sig.lines, sig.text
+        # Each documented parameter's name, and only those, links to its entry.
+        linked = [a.get_text() for a in mine.select("a.pt-param-link")]
+        assert sorted(linked) == sorted(sig.documented), sig.text
+        assert len(mine.select(".pt-badge")) == sig.deprecated, sig.text
         if sig.python and (not sig.type_params or sys.version_info >= (3, 12)):
-            code = mine.get_text().replace("¶", "").replace("→", "->").strip()
+            code = _plain(mine).get_text().replace("¶", "").replace("→", "->").strip()
             ast.parse(f"def {code}: pass")
         _check_threshold(sig, plain, limited)
 
