@@ -111,16 +111,15 @@ def _entries(desc: addnodes.desc) -> dict[tuple[bool, str], tuple[nodes.paragrap
     if content is None:
         return {}
     found: dict[tuple[bool, str], tuple[nodes.paragraph, nodes.Element]] = {}
-    parameters = templates = None
-    for field_list in content.children:
-        if not isinstance(field_list, nodes.field_list):
-            continue
+    field_lists = [c for c in content.children if isinstance(c, nodes.field_list)]
+    if not field_lists:
+        return found
+    parameters, templates = _labels(_PARAMETER_LABELS), _labels(_TEMPLATE_LABELS)
+    for field_list in field_lists:
         for field in field_list.children:
             if len(field.children) != 2:
                 continue
             label = field[0].astext().strip()
-            if parameters is None:
-                parameters, templates = _labels(_PARAMETER_LABELS), _labels(_TEMPLATE_LABELS)
             if label in parameters:
                 template = False
             elif label in templates:
