@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from piccolo_theme import (
     assets,
     context,
+    descriptions,
     facts,
     i18n,
     lifecycle,
@@ -52,16 +53,18 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", signatures.record_single_line_options)
     app.connect("env-updated", navigation.on_env_updated)  # the site tree is read anew
 
-    # Per document, as it is read: after Sphinx's collector has made its table of contents.
+    # Per document, as it is read: deprecated objects noted as they are described,
+    # marked in the table of contents once Sphinx's collector has made it.
+    app.connect("object-description-transform", lifecycle.on_object_description)
     app.connect("doctree-read", lifecycle.on_doctree_read, priority=600)
 
     # Per document: the doctree, before it is written.
     app.add_post_transform(tables.WrapTables)
-    # Documented parameters: anchors, permalinks, links from the signatures.
-    app.add_post_transform(parameter_links.ParameterLinks)
+    # Object descriptions, in one walk: documented parameters get anchors and
+    # permalinks and their names in the signatures link to them; deprecated
+    # objects get a badge.
+    app.add_post_transform(descriptions.DescriptionMarkup)
     app.add_node(parameter_links.parameter_permalink, html=parameter_links.PERMALINK_HTML)
-    # Deprecated objects: a badge in the signature, a mark in the page contents.
-    app.add_post_transform(lifecycle.DeprecatedBadges)
     app.add_node(lifecycle.deprecated_badge, html=lifecycle.BADGE_HTML)
     app.connect("doctree-resolved", signatures.on_doctree_resolved)
     app.add_node(signatures.template_parameter_list, html=signatures.TEMPLATE_LIST_HTML)

@@ -10,9 +10,10 @@ signature: its node's ``astext`` is empty (the layout's line lengths and the
 text builders never see it) and the stylesheet makes it unselectable, so a
 copied signature reads as it does without the theme.
 
-The sidebar mark is noted at read time, on the page's table of contents
-(``env.tocs``, which Sphinx pickles and merges after parallel reads), and
-written by ``navigation`` as it writes the sidebar.
+The sidebar mark is noted at read time, as each object is described (no walk
+of the page), on the page's table of contents (``env.tocs``, which Sphinx
+pickles and merges after parallel reads), and written by ``navigation`` as it
+writes the sidebar. The badge is added by ``descriptions.DescriptionMarkup``.
 """
 
 from __future__ import annotations
@@ -23,13 +24,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import _
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from piccolo_theme import settings
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from sphinx.application import Sphinx
 
 #: The attribute on a table-of-contents reference to a deprecated object.
@@ -57,26 +55,39 @@ def visit_badge(self: Any, node: deprecated_badge) -> None:
 BADGE_HTML = (visit_badge, None)
 
 
-def _deprecated(doctree: nodes.Node) -> Iterator[addnodes.desc]:
-    """Each object described with a ``deprecated`` block among its own content."""
-    for block in doctree.findall(addnodes.versionmodified):
-        if block.get("type") != "deprecated":
-            continue
-        content = block.parent
-        if isinstance(content, addnodes.desc_content) and isinstance(content.parent, addnodes.desc):
-            yield content.parent
+def is_deprecated(desc: addnodes.desc) -> bool:
+    """Whether ``desc`` has a ``deprecated`` block among its own content (not its members')."""
+    for content in desc.children:
+        if isinstance(content, addnodes.desc_content):
+            return any(
+                isinstance(block, addnodes.versionmodified) and block.get("type") == "deprecated"
+                for block in content.children
+            )
+    return False
+
+
+# Per process, the deprecated objects' ids of the document being read, noted as
+# each object is described and used once Sphinx has made the document's table
+# of contents (parallel workers read whole documents).
+_PENDING: dict[str, set[str]] = {}
+
+
+def on_object_description(app: Sphinx, domain: str, objtype: str, content: addnodes.desc_content) -> None:
+    desc = content.parent
+    if not isinstance(desc, addnodes.desc) or settings.theme_options(app) is None:
+        return
+    if is_deprecated(desc):
+        ids = _PENDING.setdefault(app.env.docname, set())
+        ids.update(i for sig in desc.children if isinstance(sig, addnodes.desc_signature) for i in sig["ids"])
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
-    """Mark the page-contents entries of deprecated objects.
+    """Mark the page-contents entries of the document's deprecated objects.
 
     Connected after Sphinx's table-of-contents collector (priority 500), which
     makes those entries at the same event.
     """
-    if settings.theme_options(app) is None:
-        return
-    ids = {i for desc in _deprecated(doctree) for sig in desc.children
-           if isinstance(sig, addnodes.desc_signature) for i in sig["ids"]}
+    ids = _PENDING.pop(app.env.docname, set())
     toc = app.env.tocs.get(app.env.docname) if ids else None
     if toc is None:
         return
@@ -85,20 +96,13 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
             reference[TOC_FLAG] = True
 
 
-class DeprecatedBadges(SphinxPostTransform):
-    """The badge before the object's name in each signature of a deprecated object."""
-
-    default_priority = 810
-    formats = ("html",)
-
-    def run(self, **kwargs: Any) -> None:
-        if settings.theme_options(self.config) is None:
-            return
-        for desc in list(_deprecated(self.document)):
-            for signode in desc.children:
-                if isinstance(signode, addnodes.desc_signature):
-                    line = _name_line(signode)
-                    line.insert(0, deprecated_badge())
+def add_badge(desc: addnodes.desc) -> None:
+    """The badge before the object's name in each of its signatures, if it is deprecated."""
+    if not is_deprecated(desc):
+        return
+    for signode in desc.children:
+        if isinstance(signode, addnodes.desc_signature):
+            _name_line(signode).insert(0, deprecated_badge())
 
 
 def _name_line(signode: addnodes.desc_signature) -> nodes.Element:

@@ -8,8 +8,9 @@ example ``piccolo.table.Table.select.columns``), and a permalink shown on hover
 and focus; each documented name in the object's signatures (every overload)
 becomes a link to its entry. Parameters without an entry stay plain text.
 
-Done on the doctree being written, for HTML builds with our theme only: no
-script, the stored doctree and other builders untouched, the text of the
+Done on the doctree being written (``descriptions.DescriptionMarkup``), for
+HTML builds with our theme only: no script, the stored doctree and other
+builders untouched, the text of the
 signature unchanged (the link wraps the name; the permalink's ``astext`` is
 empty). Ids are made unique on the page: an id already taken (an attribute of
 the same name, the same object documented twice) gets a ``-2``, ``-3`` suffix.
@@ -25,9 +26,7 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import _
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from piccolo_theme import settings
 
 #: The class of a parameter name that links to its entry.
 LINK_CLASS = "pt-param-link"
@@ -60,40 +59,28 @@ def visit_permalink(self: Any, node: parameter_permalink) -> None:
 PERMALINK_HTML = (visit_permalink, None)
 
 
-class ParameterLinks(SphinxPostTransform):
-    """Anchors and permalinks for parameter entries; links from the signatures."""
+def link_parameters(desc: addnodes.desc, taken: set[str]) -> None:
+    """Anchor and permalink ``desc``'s parameter entries; link its signatures' names.
 
-    # After references are resolved (10), before the tables are wrapped (900).
-    default_priority = 800
-    formats = ("html",)
-
-    def run(self, **kwargs: Any) -> None:
-        if settings.theme_options(self.config) is None:
-            return
-        taken: set[str] | None = None
+    ``taken``: the ids already on the page; the new ones are added to it.
+    """
+    if desc.get("domain") not in _DOMAINS:
+        return
+    entries = _entries(desc)
+    anchors: dict[tuple[bool, str], str] = {}
+    if entries:
+        base = _object_path(desc)
         title = _("Link to this parameter")
-        for desc in list(self.document.findall(addnodes.desc)):
-            if desc.get("domain") not in _DOMAINS:
-                continue
-            entries = _entries(desc)
-            if not entries:
-                if desc["domain"] == "c":
-                    _link_signatures(desc, {})  # C's parameter names still get their class
-                continue
-            if taken is None:
-                # Every id on the page, found once: ours must not repeat one.
-                taken = {i for node in self.document.findall(nodes.Element) for i in node["ids"]}
-            base = _object_path(desc)
-            anchors: dict[tuple[bool, str], str] = {}
-            for (template, name), (paragraph, _name) in entries.items():
-                anchor = _unique(f"{base}.{name}", taken)
-                paragraph["ids"].append(anchor)
-                if ENTRY_CLASS not in paragraph["classes"]:
-                    # At the end, as a heading's: no gap between name and text.
-                    paragraph["classes"].append(ENTRY_CLASS)
-                    paragraph += parameter_permalink(refid=anchor, reftitle=title)
-                anchors[template, name] = anchor
-            _link_signatures(desc, anchors)
+        for (template, name), (paragraph, _name) in entries.items():
+            anchor = _unique(f"{base}.{name}", taken)
+            paragraph["ids"].append(anchor)
+            if ENTRY_CLASS not in paragraph["classes"]:
+                # At the end, as a heading's: no gap between name and text.
+                paragraph["classes"].append(ENTRY_CLASS)
+                paragraph += parameter_permalink(refid=anchor, reftitle=title)
+            anchors[template, name] = anchor
+    if anchors or desc["domain"] == "c":  # C's parameter names get their class anyway
+        _link_signatures(desc, anchors)
 
 
 def _labels(names: tuple[str, ...]) -> set[str]:

@@ -1,0 +1,40 @@
+"""One walk per written page over its object descriptions.
+
+The parameter links (``parameter_links``) and the deprecated badges
+(``lifecycle``) both work on each ``desc`` of the page, and the links' ids must
+not repeat one already on it: a single walk finds both the descriptions and
+every id, so a page pays for one pass, however many features use it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from piccolo_theme import lifecycle, parameter_links, settings
+
+
+class DescriptionMarkup(SphinxPostTransform):
+    """Parameter links and deprecated badges, for HTML builds with our theme."""
+
+    # After references are resolved (10), before the tables are wrapped (900).
+    default_priority = 800
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        if settings.theme_options(self.config) is None:
+            return
+        # On a single-page build the page holds every document: its ids too.
+        taken: set[str] = set()
+        descs: list[addnodes.desc] = []
+        for node in self.document.findall(nodes.Element):
+            if node["ids"]:
+                taken.update(node["ids"])
+            if isinstance(node, addnodes.desc):
+                descs.append(node)
+        for desc in descs:
+            parameter_links.link_parameters(desc, taken)
+            lifecycle.add_badge(desc)
