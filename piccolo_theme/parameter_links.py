@@ -27,7 +27,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import _
 
-
 #: The class of a parameter name that links to its entry.
 LINK_CLASS = "pt-param-link"
 #: The class of a documented parameter's entry.
@@ -50,8 +49,7 @@ class parameter_permalink(nodes.Inline, nodes.Element):
 
 def visit_permalink(self: Any, node: parameter_permalink) -> None:
     self.body.append(
-        f'<a class="headerlink" href="#{escape(node["refid"])}" '
-        f'title="{escape(node["reftitle"])}">\u00b6</a>'
+        f'<a class="headerlink" href="#{escape(node["refid"])}" title="{escape(node["reftitle"])}">\u00b6</a>'
     )
     raise nodes.SkipNode
 
@@ -206,9 +204,7 @@ def _link_signatures(desc: addnodes.desc, anchors: dict[tuple[bool, str], str]) 
             node += link
 
 
-def _parameter_names(
-    signode: addnodes.desc_signature, domain: str
-) -> Iterator[tuple[bool, addnodes.desc_sig_name]]:
+def _parameter_names(signode: addnodes.desc_signature, domain: str) -> Iterator[tuple[bool, addnodes.desc_sig_name]]:
     """(is a template parameter, name node) for each parameter the signature declares."""
     for parameter in signode.findall(addnodes.desc_parameter):
         if _nested(parameter, signode):
@@ -243,8 +239,11 @@ def _declared_name(parameter: addnodes.desc_parameter, domain: str) -> addnodes.
         return None
     if domain == "cpp":
         return next(
-            (n for n in _own_tokens(parameter)
-             if isinstance(n, addnodes.desc_sig_name) and "sig-param" in n["classes"]),
+            (
+                n
+                for n in _own_tokens(parameter)
+                if isinstance(n, addnodes.desc_sig_name) and "sig-param" in n["classes"]
+            ),
             None,
         )
     # C marks nothing: the declarator's name is the first name after the type
@@ -253,8 +252,9 @@ def _declared_name(parameter: addnodes.desc_parameter, domain: str) -> addnodes.
     for token in _own_tokens(parameter):
         if isinstance(token, addnodes.desc_sig_name) and typed:
             return token
-        if isinstance(token, (addnodes.desc_sig_name, addnodes.desc_sig_keyword_type,
-                              nodes.reference, addnodes.pending_xref)):
+        if isinstance(
+            token, (addnodes.desc_sig_name, addnodes.desc_sig_keyword_type, nodes.reference, addnodes.pending_xref)
+        ):
             typed = True
     return None
 

@@ -64,9 +64,7 @@ def test_rest_fields_link_and_undocumented_parameters_stay_plain(site):
 def test_napoleon_google_and_numpy_sections(site):
     soup = site.soup("index")
     google = signature(soup, "plmod.google")
-    assert links(google) == {
-        name: f"#plmod.google.{name}" for name in ("band", "amount", "args", "cap", "kwargs")
-    }
+    assert links(google) == {name: f"#plmod.google.{name}" for name in ("band", "amount", "args", "cap", "kwargs")}
     assert entry(soup, "plmod.google.args").strong.get_text() == "*args"
     assert entry(soup, "plmod.google.kwargs").strong.get_text() == "**kwargs"
     numpy = signature(soup, "plmod.numpy")
@@ -92,8 +90,11 @@ def test_positional_and_keyword_only_markers(site):
 
 def test_each_overload_links_to_the_one_list(site):
     soup = site.soup("index")
-    first, second = (dt for dt in soup.select("dt.sig") if dt.get("id") == "plmod.overloaded" or
-                     (dt.find_previous_sibling("dt") or {}).get("id") == "plmod.overloaded")
+    first, second = (
+        dt
+        for dt in soup.select("dt.sig")
+        if dt.get("id") == "plmod.overloaded" or (dt.find_previous_sibling("dt") or {}).get("id") == "plmod.overloaded"
+    )
     assert links(first) == {"value": "#plmod.overloaded.value"}
     assert links(second) == {"value": "#plmod.overloaded.value", "encoding": "#plmod.overloaded.encoding"}
     assert len(soup.select('[id="plmod.overloaded.value"]')) == 1
@@ -107,9 +108,7 @@ def test_anchors_are_unique_on_the_page(site):
     assert soup.find(id="plmod.Point.x").name == "dt"
     assert links(signature(soup, "plmod.Point")) == {"x": "#plmod.Point.x-2", "y": "#plmod.Point.y"}
     # The same parameter name in another object has its own anchor.
-    assert links(signature(soup, "plmod.Point.move")) == {
-        "x": "#plmod.Point.move.x", "y": "#plmod.Point.move.y"
-    }
+    assert links(signature(soup, "plmod.Point.move")) == {"x": "#plmod.Point.move.x", "y": "#plmod.Point.move.y"}
     # The same object documented twice (the second :no-index:).
     second = next(dt for dt in soup.select("dt.sig") if not dt.get("id") and "same_twice" in dt.get_text())
     assert links(second) == {"x": "#plmod.same_twice.x-2"}
@@ -148,7 +147,7 @@ def test_signature_text_and_ids_match_basic(site, basic):
     ours, theirs = site.soup("index"), basic.soup("index")
     mine, plain = ours.select("dt.sig"), theirs.select("dt.sig")
     assert len(mine) == len(plain) > 15
-    for a, b in zip(mine, plain):
+    for a, b in zip(mine, plain, strict=True):
         assert flat(a) == flat(b)
         assert a.get("id") == b.get("id")
     # basic knows nothing of it.
@@ -172,7 +171,9 @@ def test_other_builders_are_untouched(build):
     text = build(ROOT, buildername="text").path("index").with_suffix(".txt")
     written = text.read_text(encoding="utf-8")
     assert "¶" not in written
-    assert "plmod.google(band: str, amount: int = 1, *args: int, cap: int | None = None, **kwargs: str) -> int" in written
+    assert (
+        "plmod.google(band: str, amount: int = 1, *args: int, cap: int | None = None, **kwargs: str) -> int" in written
+    )
 
 
 def test_stored_doctree_is_untouched(site):

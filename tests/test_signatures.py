@@ -134,7 +134,7 @@ def test_default_text_ids_and_links_match_basic(site):
     for page in PAGES:
         mine, theirs = ours.signatures(page), basic.signatures(page)
         assert len(mine) == len(theirs) > 0, page
-        for a, b in zip(mine, theirs):
+        for a, b in zip(mine, theirs, strict=True):
             assert flat(a) == flat(b), (page, a.get("id"))
             # The links to parameter entries wrap the names without changing them.
             for link in a.select("a.pt-param-link"):
@@ -413,7 +413,7 @@ def test_breathe_signatures(site):
     ours, basic = site(), site(**BASIC)
     mine, theirs = ours.signatures("breathe"), basic.signatures("breathe")
     assert len(mine) == len(theirs) == 2
-    for a, b in zip(mine, theirs):
+    for a, b in zip(mine, theirs, strict=True):
         assert flat(a) == flat(b)
         assert targets(a) == targets(b)
     assert [lines(dt) for dt in mine] == [

@@ -244,7 +244,7 @@ def test_generated_signatures(tmp_path_factory, signatures):
         html_theme_options={"signature_parameters_per_line": THRESHOLD},
     ).select("dt.sig")
     assert len(basic) == len(ours) == len(threshold) == len(signatures) + 1
-    for sig, plain, mine, limited in zip(signatures, basic[1:], ours[1:], threshold[1:]):
+    for sig, plain, mine, limited in zip(signatures, basic[1:], ours[1:], threshold[1:], strict=True):
         assert _flat(mine) == _flat(plain) == _flat(limited), sig.text
         assert _targets(mine) == _targets(plain) == _targets(limited), sig.text
         assert len(mine.select("dl > dd")) == sig.lines, sig.text
