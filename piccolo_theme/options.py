@@ -23,6 +23,9 @@ logger = logging.getLogger(__name__)
 
 BANNER_HIDING = ("temporary", "permanent")
 FONTS = ("roboto", "system")
+#: Who answers the header search box: Sphinx's own index (in the page), or
+#: Read the Docs' server-side search (its add-on opens on an event).
+SEARCH_PROVIDERS = ("sphinx", "readthedocs")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,6 +41,9 @@ class ThemeOptions:
     globaltoc_collapse: bool = True
     globaltoc_includehidden: bool = True
     globaltoc_maxdepth: int = -1
+    #: Results under the header search box while typing (issue 17).
+    search_as_you_type: bool = True
+    search_provider: str = "sphinx"
     show_theme_credit: bool = True
     #: ``True`` puts each parameter of every signature that has parameters on
     #: its own line, ``False`` never does, an ``int`` N only for signatures
@@ -215,6 +221,8 @@ _CHECKS: dict[str, Callable[[str, Any, Any], Any]] = {
     "globaltoc_collapse": _as_bool,
     "globaltoc_includehidden": _as_bool,
     "globaltoc_maxdepth": _check_maxdepth,
+    "search_as_you_type": _as_bool,
+    "search_provider": _as_choice(SEARCH_PROVIDERS),
     "show_theme_credit": _as_bool,
     "signature_parameters_per_line": _check_signatures,
     "source_icon": lambda n, v, d: "" if v in ("", None) else _as_choice(forges.KEYS)(n, v, d),
