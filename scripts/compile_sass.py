@@ -33,6 +33,10 @@ TARGET = ROOT / "piccolo_theme" / "static" / "piccolo_theme.css"
 # The version menu's stylesheet: a file of its own, loaded only where a site has versions.
 VERSIONS_SOURCE = SASS / "piccolo_theme_versions.scss"
 VERSIONS_TARGET = ROOT / "piccolo_theme" / "static" / "piccolo_theme_versions.css"
+# The search panel's own stylesheet, which piccolo_theme_search.js loads on the
+# search box's first focus (it defines no custom property: the page's own do).
+SEARCH_SOURCE = SASS / "piccolo_theme_search.scss"
+SEARCH_TARGET = ROOT / "piccolo_theme" / "static" / "piccolo_theme_search.css"
 
 
 def facts_scss() -> str:
@@ -94,6 +98,7 @@ def main() -> int:
     wanted = {partial(name): text for name, text in partials.items()}
     wanted[TARGET] = compile_css(partials)
     wanted[VERSIONS_TARGET] = compile_versions_css(partials)
+    wanted[SEARCH_TARGET] = compile_css(partials, SEARCH_SOURCE)
     stale = [path for path, text in wanted.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
     if args.check:
         for path in stale:

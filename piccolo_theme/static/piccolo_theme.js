@@ -103,12 +103,21 @@
   }
 
   /* Search: on narrow screens the icon opens the header's search field;
-     "/" focuses it anywhere. */
+     "/" and Ctrl/Cmd+K focus it anywhere. */
   function setUpSearch() {
     var header = document.querySelector(".pt-header");
     var toggle = document.querySelector(".pt-search-toggle");
     var input = document.getElementById("pt-search-input");
+    var box = document.getElementById("pt-search");
     if (!header || !input) return;
+    /* First focus: load search as you type, or open Read the Docs' search. */
+    var script = box.getAttribute("data-script");
+    var rtd = box.getAttribute("data-provider") === "readthedocs";
+    input.addEventListener("focus", function () {
+      if (rtd) document.dispatchEvent(new CustomEvent("readthedocs-search-show"));
+      else if (script) document.head.appendChild(document.createElement("script")).src = script;
+      script = null;
+    });
     function open() {
       header.classList.add("pt-search-open");
       if (toggle) toggle.setAttribute("aria-expanded", "true");
@@ -135,9 +144,11 @@
       if (!input.value) shut();
     });
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
       var target = event.target;
-      if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      var command = event.ctrlKey || event.metaKey;
+      var k = command && !event.altKey && !event.shiftKey && /^k$/i.test(event.key);
+      if (!k && (event.key !== "/" || command || event.altKey || target.isContentEditable ||
+                 /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       if (narrow.matches) open();

@@ -1,0 +1,498 @@
+/* piccolo_theme: search as you type, from Sphinx's own searchindex.js.
+   piccolo_theme.js loads this file on the first focus of the header search
+   box; it then fetches the index and the language's stemmer and stop words
+   (_static/language_data.js). The engine needs no DOM: the tests run it under
+   node against the index each Sphinx version writes. */
+(function (global) {
+  "use strict";
+
+  var PREFIX = "Search.setIndex(";
+  // Results shown per group before the other groups get a turn, and in all.
+  var GROUP_CAP = 5;
+  var LIMIT = 10;
+  var KIND_ORDER = { object: 0, title: 1, index: 1, text: 2 };
+
+  /* searchindex.js is JSON inside Search.setIndex(...): parsed as JSON, not
+     run as a script, it needs no global and is parsed faster. */
+  function parseIndex(text) {
+    var start = text.indexOf(PREFIX);
+    var end = text.lastIndexOf(")");
+    if (start < 0 || end < start) throw new Error("not a Sphinx search index");
+    return JSON.parse(text.slice(start + PREFIX.length, end));
+  }
+
+  // Object names are HTML-escaped in the index.
+  function unescape(text) {
+    return text.indexOf("&") < 0 ? text : text
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
+      .replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
+  }
+
+  function defaultSplit(query) {
+    return query.split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/u).filter(Boolean);
+  }
+
+  function lowerBound(keys, prefix) {
+    var lo = 0, hi = keys.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (keys[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  function asList(files) {
+    return typeof files === "number" ? [files] : files || [];
+  }
+
+  /* The index, flattened once so that each keystroke is a few linear scans
+     over short strings and binary searches over the sorted term lists.
+     language: {stemmer, stopwords, split} from language_data.js. */
+  function Engine(index, language) {
+    language = language || {};
+    var stopwords = language.stopwords || [];
+    this.stopwords = stopwords instanceof Set ? stopwords : new Set(stopwords);
+    this.stemmer = language.stemmer || { stemWord: function (w) { return w; } };
+    this.split = language.split || defaultSplit;
+    this.docnames = index.docnames;
+    this.titles = index.titles;
+    var objnames = index.objnames || {};
+    var objects = [];
+    Object.keys(index.objects || {}).forEach(function (prefix) {
+      index.objects[prefix].forEach(function (o) {
+        var full = unescape((prefix ? prefix + "." : "") + o[4]);
+        var kind = objnames[o[1]] || ["", "", ""];
+        var anchor = o[3] === "" ? full : o[3] === "-" ? kind[1] + "-" + full : o[3];
+        objects.push({
+          doc: o[0], name: full, full: full.toLowerCase(), last: unescape(o[4]).toLowerCase(),
+          type: kind[2], prio: o[2], anchor: anchor,
+        });
+      });
+    });
+    this.objects = objects;
+    var titles = [];
+    var alltitles = index.alltitles || {};
+    Object.keys(alltitles).forEach(function (title) {
+      var lower = title.toLowerCase();
+      alltitles[title].forEach(function (t) {
+        titles.push({ doc: t[0], title: title, lower: lower, anchor: t[1] || "" });
+      });
+    });
+    this.alltitles = titles;
+    var entries = [];
+    var indexentries = index.indexentries || {};
+    Object.keys(indexentries).forEach(function (entry) {
+      indexentries[entry].forEach(function (e) {
+        entries.push({ doc: e[0], lower: entry.toLowerCase(), anchor: e[1] || "", main: !!e[2] });
+      });
+    });
+    this.entries = entries;
+    this.terms = index.terms || {};
+    this.titleterms = index.titleterms || {};
+    this.termKeys = Object.keys(this.terms).sort();
+    this.titleKeys = Object.keys(this.titleterms).sort();
+  }
+
+  /* The words of a query: lower case, without stop words and bare numbers,
+     each with its stem; the last one may be a prefix still being typed. */
+  Engine.prototype.words = function (query) {
+    var self = this;
+    var words = [];
+    self.split(query.toLowerCase()).forEach(function (word) {
+      if (self.stopwords.has(word) || /^\d+$/.test(word)) return;
+      words.push({ word: word, stem: self.stemmer.stemWord(word) });
+    });
+    if (words.length && !/\s$/.test(query)) words[words.length - 1].partial = true;
+    return words;
+  };
+
+  Engine.prototype.searchObjects = function (tokens) {
+    var results = [];
+    var titles = this.titles;
+    for (var i = 0; i < this.objects.length; i++) {
+      var o = this.objects[i];
+      var best = 0, used = -1;
+      for (var j = 0; j < tokens.length; j++) {
+        var t = tokens[j];
+        var at = o.full.indexOf(t);
+        if (at < 0) continue;
+        var score;
+        if (o.full === t) score = 100;
+        else if (at + t.length === o.full.length && o.full.charAt(at - 1) === ".") score = 90;
+        else if (o.last === t) score = 80;
+        else if (o.last.lastIndexOf(t, 0) === 0) score = 60 + (10 * t.length) / o.last.length;
+        else score = 30 + (10 * t.length) / o.full.length;
+        if (score > best) { best = score; used = j; }
+      }
+      if (!best) continue;
+      // Every other word must name the object's type, module or page.
+      if (tokens.length > 1) {
+        var haystack = (o.full + " " + o.type + " " + titles[o.doc]).toLowerCase();
+        var missing = false;
+        for (var k = 0; k < tokens.length && !missing; k++) {
+          if (k !== used && haystack.indexOf(tokens[k]) < 0) missing = true;
+        }
+        if (missing) continue;
+      }
+      best += o.prio === 0 ? 5 : o.prio === 1 ? 2 : o.prio === 2 ? -5 : 0;
+      results.push({ kind: "object", doc: o.doc, anchor: o.anchor, title: o.name, type: o.type, score: best });
+    }
+    return results;
+  };
+
+  Engine.prototype.searchTitles = function (words, query) {
+    var results = [];
+    if (!words.length) return results;
+    var titles = this.titles;
+    for (var i = 0; i < this.alltitles.length; i++) {
+      var t = this.alltitles[i];
+      var matched = 0, ok = true;
+      for (var j = 0; j < words.length; j++) {
+        var at = t.lower.indexOf(words[j].word);
+        if (at < 0) { ok = false; break; }
+        matched += words[j].word.length + (at === 0 || /\W/.test(t.lower.charAt(at - 1)) ? 1 : 0);
+      }
+      if (!ok) continue;
+      var isPage = !t.anchor && titles[t.doc] === t.title;
+      results.push({
+        kind: "title", doc: t.doc, anchor: t.anchor, title: t.title,
+        score: 40 * Math.min(1, matched / t.lower.length) + (isPage ? 5 : 0) + (t.lower === query ? 20 : 0),
+      });
+    }
+    for (var e = 0; e < this.entries.length; e++) {
+      var entry = this.entries[e];
+      if (entry.lower.indexOf(query) < 0) continue;
+      results.push({
+        kind: "index", doc: entry.doc, anchor: entry.anchor, title: titles[entry.doc], entry: entry.lower,
+        score: (30 * query.length) / entry.lower.length + (entry.main ? 5 : 0),
+      });
+    }
+    return results;
+  };
+
+  // {doc: score} of the documents with this word in their text or titles.
+  Engine.prototype.docsWith = function (w) {
+    var found = {};
+    function add(files, score) {
+      asList(files).forEach(function (doc) {
+        if (!(found[doc] >= score)) found[doc] = score;
+      });
+    }
+    var terms = this.terms, titleterms = this.titleterms;
+    if (Object.prototype.hasOwnProperty.call(terms, w.stem)) add(terms[w.stem], 5);
+    if (Object.prototype.hasOwnProperty.call(titleterms, w.stem)) add(titleterms[w.stem], 15);
+    if (w.partial && w.word.length > 1) {
+      // A word still being typed: every term it begins (the index holds
+      // stems, so its stem's too) ...
+      var prefixes = w.word.lastIndexOf(w.stem, 0) === 0 ? [w.stem] : [w.word, w.stem];
+      prefixes.forEach(function (prefix) {
+        [[this.termKeys, terms, 2], [this.titleKeys, titleterms, 7]].forEach(function (set) {
+          var keys = set[0];
+          for (var i = lowerBound(keys, prefix); i < keys.length && keys[i].lastIndexOf(prefix, 0) === 0; i++) {
+            add(set[1][keys[i]], set[2]);
+          }
+        });
+      }, this);
+      // ... and the stems it has passed ("runnin" has passed "run").
+      for (var k = w.word.length - 1; k >= Math.max(3, w.word.length - 3); k--) {
+        var cut = w.word.slice(0, k);
+        if (Object.prototype.hasOwnProperty.call(terms, cut)) add(terms[cut], 1);
+        if (Object.prototype.hasOwnProperty.call(titleterms, cut)) add(titleterms[cut], 3);
+      }
+    }
+    return found;
+  };
+
+  Engine.prototype.searchText = function (words) {
+    if (!words.length) return [];
+    var total = null;
+    for (var i = 0; i < words.length; i++) {
+      var found = this.docsWith(words[i]);
+      if (total === null) total = found;
+      else {
+        var next = {};
+        for (var doc in total) if (doc in found) next[doc] = total[doc] + found[doc];
+        total = next;
+      }
+    }
+    var results = [];
+    for (var d in total) {
+      d = +d;
+      results.push({ kind: "text", doc: d, anchor: "", title: this.titles[d], score: total[d] });
+    }
+    return results;
+  };
+
+  /* Results in the order a reader wants them: objects, then page and section
+     titles (and index entries), then pages whose text has every word; at most
+     GROUP_CAP of a group while others have more, LIMIT in all. */
+  Engine.prototype.search = function (query, limit) {
+    limit = limit || LIMIT;
+    var trimmed = query.trim().toLowerCase();
+    if (!trimmed) return [];
+    var tokens = trimmed.split(/\s+/);
+    var words = this.words(query);
+    var all = []
+      .concat(this.searchObjects(tokens))
+      .concat(this.searchTitles(words, trimmed))
+      .concat(this.searchText(words));
+    var titles = this.titles;
+    all.sort(function (a, b) {
+      return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score ||
+        (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
+    });
+    var seen = new Set();
+    var groups = [[], [], []];
+    for (var i = 0; i < all.length; i++) {
+      var r = all[i];
+      var key = r.doc + "#" + r.anchor;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      r.docname = this.docnames[r.doc];
+      r.page = titles[r.doc];
+      groups[KIND_ORDER[r.kind]].push(r);
+    }
+    var taken = groups.map(function (g) { return Math.min(g.length, GROUP_CAP); });
+    var room = limit - taken.reduce(function (a, b) { return a + b; }, 0);
+    for (var g = 0; g < 3 && room > 0; g++) {
+      var more = Math.min(room, groups[g].length - taken[g]);
+      taken[g] += more;
+      room -= more;
+    }
+    while (room < 0) {
+      // More groups than room: trim the last ones first.
+      for (var h = 2; h >= 0 && room < 0; h--) if (taken[h] > 1) { taken[h]--; room++; }
+    }
+    return [].concat(groups[0].slice(0, taken[0]), groups[1].slice(0, taken[1]), groups[2].slice(0, taken[2]));
+  };
+
+  var api = { parseIndex: parseIndex, Engine: Engine };
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+    return;
+  }
+  global.PiccoloSearch = api;
+  if (typeof document !== "undefined") setUpBox(api);
+
+  // ---- the header box -------------------------------------------------------
+
+  function setUpBox() {
+    var box = document.getElementById("pt-search");
+    var input = document.getElementById("pt-search-input");
+    if (!box || !input || box.getAttribute("data-ready")) return;
+    box.setAttribute("data-ready", "");
+    var form = input.form;
+    var root = document.documentElement.getAttribute("data-content_root") || "";
+    var script = box.getAttribute("data-script");
+    var options = global.DOCUMENTATION_OPTIONS || {};
+    var suffix = options.LINK_SUFFIX === undefined ? ".html" : options.LINK_SUFFIX;
+
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = script.replace(/\.js(\?|$)/, ".css$1");
+    document.head.appendChild(css);
+
+    var panel = document.createElement("div");
+    panel.className = "pt-search-results";
+    panel.hidden = true;
+    var list = panel.appendChild(document.createElement("div"));
+    list.id = "pt-search-listbox";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", box.getAttribute("data-label"));
+    var status = document.createElement("div");
+    status.className = "pt-visually-hidden";
+    status.setAttribute("role", "status");
+    box.appendChild(panel);
+    box.appendChild(status);
+
+    var engine = null;
+    var options_ = [];
+    var active = -1;
+    var rendered = null;
+
+    function combobox(on) {
+      if (on) {
+        input.setAttribute("role", "combobox");
+        input.setAttribute("aria-autocomplete", "list");
+        input.setAttribute("aria-controls", list.id);
+        input.setAttribute("aria-expanded", "false");
+      } else {
+        ["role", "aria-autocomplete", "aria-controls", "aria-expanded", "aria-activedescendant"].forEach(function (a) {
+          input.removeAttribute(a);
+        });
+      }
+    }
+
+    function url(docname) {
+      if (options.BUILDER === "dirhtml") {
+        var dir = docname === "index" ? "" : docname.replace(/\/index$/, "") + "/";
+        return root + dir;
+      }
+      return root + docname + suffix;
+    }
+
+    function highlight(parent, text, words) {
+      if (!words.length) {
+        parent.appendChild(document.createTextNode(text));
+        return;
+      }
+      var pattern = new RegExp("(" + words.map(function (w) {
+        return w.replace(/[.*+\-?^${}()|[\]\\]/g, "\\$&");
+      }).join("|") + ")", "gi");
+      text.split(pattern).forEach(function (part, i) {
+        if (!part) return;
+        if (i % 2) parent.appendChild(document.createElement("mark")).textContent = part;
+        else parent.appendChild(document.createTextNode(part));
+      });
+    }
+
+    function option(href, id) {
+      var a = document.createElement("a");
+      a.href = href;
+      a.id = "pt-search-option-" + id;
+      a.className = "pt-search-results__option";
+      a.setAttribute("role", "option");
+      a.setAttribute("aria-selected", "false");
+      a.tabIndex = -1;
+      return a;
+    }
+
+    function choose(index) {
+      if (active >= 0 && options_[active]) options_[active].setAttribute("aria-selected", "false");
+      active = index;
+      if (index < 0) {
+        input.removeAttribute("aria-activedescendant");
+        return;
+      }
+      var chosen = options_[index];
+      chosen.setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", chosen.id);
+      chosen.scrollIntoView({ block: "nearest" });
+    }
+
+    function open(on) {
+      panel.hidden = !on;
+      input.setAttribute("aria-expanded", String(on));
+      box.classList.toggle("pt-search--results", on);
+    }
+
+    function render() {
+      var query = input.value;
+      if (!engine || query === rendered) return;
+      rendered = query;
+      list.textContent = "";
+      options_ = [];
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      if (!query.trim()) {
+        open(false);
+        status.textContent = "";
+        return;
+      }
+      var results = engine.search(query);
+      var words = engine.split(query.trim()).filter(function (w) { return w.length > 1 || query.trim().length === 1; });
+      results.forEach(function (r, i) {
+        var a = option(url(r.docname) + (r.anchor ? "#" + r.anchor : ""), i);
+        a.setAttribute("data-kind", r.kind);
+        highlight(a.appendChild(document.createElement("span")), r.kind === "index" ? r.entry : r.title, words);
+        var where = a.appendChild(document.createElement("span"));
+        where.className = "pt-search-results__where";
+        var detail = r.kind === "object" ? r.type + " \u00b7 " + r.page : r.kind === "text" ? r.docname : r.page;
+        if (r.kind === "title" && !r.anchor && r.title === r.page) detail = r.docname;
+        where.textContent = detail;
+        list.appendChild(a);
+        options_.push(a);
+      });
+      if (!results.length) {
+        var none = list.appendChild(document.createElement("p"));
+        none.className = "pt-search-results__none";
+        none.textContent = box.getAttribute("data-none");
+      }
+      var action = form.getAttribute("action");
+      var all = option(action + (action.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(query.trim()), "all");
+      all.className += " pt-search-results__all";
+      all.textContent = box.getAttribute("data-all");
+      list.appendChild(all);
+      options_.push(all);
+      status.textContent = box.getAttribute("data-count").replace("%s", String(results.length));
+      open(true);
+    }
+
+    function fail() {
+      // No index (a file:// page, a missing file): the form submits, as without JavaScript.
+      combobox(false);
+      box.removeAttribute("data-ready");
+      box.setAttribute("data-failed", "");
+    }
+
+    function loadScript(src) {
+      return new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.onload = resolve;
+        tag.onerror = reject;
+        tag.src = src;
+        document.head.appendChild(tag);
+      });
+    }
+
+    // The search page has loaded the language data already.
+    var language = global.Stemmer ? Promise.resolve() : loadScript(root + "_static/language_data.js");
+    var index = fetch(root + "searchindex.js").then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.text();
+    });
+    combobox(true);
+    Promise.all([index, language.catch(function () {})]).then(function (done) {
+      var stopwords = global.stopwords;
+      engine = new Engine(parseIndex(done[0]), {
+        stemmer: global.Stemmer ? new global.Stemmer() : null,
+        stopwords: stopwords,
+        split: typeof global.splitQuery === "function" ? global.splitQuery : null,
+      });
+      box.setAttribute("data-index", "ready");
+      if (document.activeElement === input) render();
+    }).catch(fail);
+
+    input.addEventListener("input", render);
+    input.addEventListener("focus", function () {
+      if (engine && input.value.trim()) {
+        rendered = null;
+        render();
+      }
+    });
+    // Capture on the form: before piccolo_theme.js's own Escape handler on the input.
+    form.addEventListener("keydown", function (event) {
+      if (!engine || event.target !== input) return;
+      var open_ = !panel.hidden;
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!open_) {
+          rendered = null;
+          render();
+          return event.preventDefault();
+        }
+        var n = options_.length;
+        var next = event.key === "ArrowDown" ? (active + 1) % n : active <= 0 ? n - 1 : active - 1;
+        choose(next);
+        event.preventDefault();
+      } else if (event.key === "Enter" && open_ && active >= 0) {
+        event.preventDefault();
+        window.location.href = options_[active].href;
+      } else if (event.key === "Escape" && (open_ || input.value)) {
+        // First Escape clears the box; the next one leaves it to the header.
+        event.stopPropagation();
+        event.preventDefault();
+        input.value = "";
+        render();
+      }
+    }, true);
+    // Keep the focus in the box while a result is clicked.
+    panel.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    document.addEventListener("click", function (event) {
+      if (!box.contains(event.target)) open(false);
+    });
+    box.addEventListener("focusout", function (event) {
+      if (!event.relatedTarget || !box.contains(event.relatedTarget)) open(false);
+    });
+  }
+})(typeof window !== "undefined" ? window : this);
