@@ -10,7 +10,6 @@
   // Results shown per group before the other groups get a turn, and in all.
   var GROUP_CAP = 5;
   var LIMIT = 10;
-  var KIND_ORDER = { object: 0, title: 1, index: 1, text: 2 };
 
   /* searchindex.js is JSON inside Search.setIndex(...): parsed as JSON, not
      run as a script, it needs no global and is parsed faster. */
@@ -107,25 +106,47 @@
     return words;
   };
 
-  Engine.prototype.searchObjects = function (tokens) {
-    var results = [];
+  /* The best results of one group, kept in order as they come: a reader sees
+     ten, and sorting thousands of matches per keystroke would cost more than
+     finding them. */
+  function Best(size) {
+    this.size = size;
+    this.items = [];
+  }
+  function better(a, b) {
+    return a.score > b.score || (a.score === b.score && a.title < b.title);
+  }
+  Best.prototype.wants = function (score) {
+    var items = this.items;
+    return items.length < this.size || score >= items[items.length - 1].score;
+  };
+  Best.prototype.add = function (r) {
+    var items = this.items;
+    if (items.length >= this.size && !better(r, items[items.length - 1])) return;
+    var i = items.length;
+    while (i > 0 && better(r, items[i - 1])) i--;
+    items.splice(i, 0, r);
+    if (items.length > this.size) items.pop();
+  };
+
+  Engine.prototype.searchObjects = function (tokens, best) {
     var titles = this.titles;
     for (var i = 0; i < this.objects.length; i++) {
       var o = this.objects[i];
-      var best = 0, used = -1;
+      var score = 0, used = -1;
       for (var j = 0; j < tokens.length; j++) {
         var t = tokens[j];
         var at = o.full.indexOf(t);
         if (at < 0) continue;
-        var score;
-        if (o.full === t) score = 100;
-        else if (at + t.length === o.full.length && o.full.charAt(at - 1) === ".") score = 90;
-        else if (o.last === t) score = 80;
-        else if (o.last.lastIndexOf(t, 0) === 0) score = 60 + (10 * t.length) / o.last.length;
-        else score = 30 + (10 * t.length) / o.full.length;
-        if (score > best) { best = score; used = j; }
+        var s;
+        if (o.full === t) s = 100;
+        else if (at + t.length === o.full.length && o.full.charAt(at - 1) === ".") s = 90;
+        else if (o.last === t) s = 80;
+        else if (o.last.lastIndexOf(t, 0) === 0) s = 60 + (10 * t.length) / o.last.length;
+        else s = 30 + (10 * t.length) / o.full.length;
+        if (s > score) { score = s; used = j; }
       }
-      if (!best) continue;
+      if (!score) continue;
       // Every other word must name the object's type, module or page.
       if (tokens.length > 1) {
         var haystack = (o.full + " " + o.type + " " + titles[o.doc]).toLowerCase();
@@ -135,93 +156,98 @@
         }
         if (missing) continue;
       }
-      best += o.prio === 0 ? 5 : o.prio === 1 ? 2 : o.prio === 2 ? -5 : 0;
-      results.push({ kind: "object", doc: o.doc, anchor: o.anchor, title: o.name, type: o.type, score: best });
+      score += o.prio === 0 ? 5 : o.prio === 1 ? 2 : o.prio === 2 ? -5 : 0;
+      if (best.wants(score)) {
+        best.add({ kind: "object", doc: o.doc, anchor: o.anchor, title: o.name, type: o.type, score: score });
+      }
     }
-    return results;
   };
 
-  Engine.prototype.searchTitles = function (words, query) {
-    var results = [];
-    if (!words.length) return results;
+  Engine.prototype.searchTitles = function (words, query, best) {
     var titles = this.titles;
-    for (var i = 0; i < this.alltitles.length; i++) {
-      var t = this.alltitles[i];
-      var matched = 0, ok = true;
-      for (var j = 0; j < words.length; j++) {
-        var at = t.lower.indexOf(words[j].word);
-        if (at < 0) { ok = false; break; }
-        matched += words[j].word.length + (at === 0 || /\W/.test(t.lower.charAt(at - 1)) ? 1 : 0);
+    if (words.length) {
+      for (var i = 0; i < this.alltitles.length; i++) {
+        var t = this.alltitles[i];
+        var matched = 0, ok = true;
+        for (var j = 0; j < words.length; j++) {
+          var at = t.lower.indexOf(words[j].word);
+          if (at < 0) { ok = false; break; }
+          // Inside a word ("se" in "user") counts for less than at its start.
+          var start = at === 0 || /\W/.test(t.lower.charAt(at - 1));
+          matched += start ? words[j].word.length + 1 : words[j].word.length / 3;
+        }
+        if (!ok) continue;
+        var isPage = !t.anchor && titles[t.doc] === t.title;
+        var score = 40 * Math.min(1, matched / t.lower.length) + (isPage ? 5 : 0) + (t.lower === query ? 20 : 0);
+        if (best.wants(score)) best.add({ kind: "title", doc: t.doc, anchor: t.anchor, title: t.title, score: score });
       }
-      if (!ok) continue;
-      var isPage = !t.anchor && titles[t.doc] === t.title;
-      results.push({
-        kind: "title", doc: t.doc, anchor: t.anchor, title: t.title,
-        score: 40 * Math.min(1, matched / t.lower.length) + (isPage ? 5 : 0) + (t.lower === query ? 20 : 0),
-      });
     }
     for (var e = 0; e < this.entries.length; e++) {
       var entry = this.entries[e];
       if (entry.lower.indexOf(query) < 0) continue;
-      results.push({
-        kind: "index", doc: entry.doc, anchor: entry.anchor, title: titles[entry.doc], entry: entry.lower,
-        score: (30 * query.length) / entry.lower.length + (entry.main ? 5 : 0),
-      });
+      var points = (30 * query.length) / entry.lower.length + (entry.main ? 5 : 0);
+      if (best.wants(points)) {
+        best.add({ kind: "index", doc: entry.doc, anchor: entry.anchor, title: titles[entry.doc], entry: entry.lower, score: points });
+      }
     }
-    return results;
   };
 
-  // {doc: score} of the documents with this word in their text or titles.
-  Engine.prototype.docsWith = function (w) {
-    var found = {};
+  // Into scores[doc]: the best score of this word in each document's text or titles.
+  Engine.prototype.docsWith = function (w, scores) {
     function add(files, score) {
-      asList(files).forEach(function (doc) {
-        if (!(found[doc] >= score)) found[doc] = score;
-      });
+      if (typeof files === "number") files = [files];
+      for (var i = 0; i < files.length; i++) if (scores[files[i]] < score) scores[files[i]] = score;
     }
     var terms = this.terms, titleterms = this.titleterms;
-    if (Object.prototype.hasOwnProperty.call(terms, w.stem)) add(terms[w.stem], 5);
-    if (Object.prototype.hasOwnProperty.call(titleterms, w.stem)) add(titleterms[w.stem], 15);
+    var has = Object.prototype.hasOwnProperty;
+    if (has.call(terms, w.stem)) add(terms[w.stem], 5);
+    if (has.call(titleterms, w.stem)) add(titleterms[w.stem], 15);
     if (w.partial && w.word.length > 1) {
       // A word still being typed: every term it begins (the index holds
       // stems, so its stem's too) ...
       var prefixes = w.word.lastIndexOf(w.stem, 0) === 0 ? [w.stem] : [w.word, w.stem];
-      prefixes.forEach(function (prefix) {
-        [[this.termKeys, terms, 2], [this.titleKeys, titleterms, 7]].forEach(function (set) {
-          var keys = set[0];
+      for (var p = 0; p < prefixes.length; p++) {
+        var prefix = prefixes[p];
+        var sets = [[this.termKeys, terms, 2], [this.titleKeys, titleterms, 7]];
+        for (var s = 0; s < 2; s++) {
+          var keys = sets[s][0];
           for (var i = lowerBound(keys, prefix); i < keys.length && keys[i].lastIndexOf(prefix, 0) === 0; i++) {
-            add(set[1][keys[i]], set[2]);
+            add(sets[s][1][keys[i]], sets[s][2]);
           }
-        });
-      }, this);
+        }
+      }
       // ... and the stems it has passed ("runnin" has passed "run").
       for (var k = w.word.length - 1; k >= Math.max(3, w.word.length - 3); k--) {
         var cut = w.word.slice(0, k);
-        if (Object.prototype.hasOwnProperty.call(terms, cut)) add(terms[cut], 1);
-        if (Object.prototype.hasOwnProperty.call(titleterms, cut)) add(titleterms[cut], 3);
+        if (has.call(terms, cut)) add(terms[cut], 1);
+        if (has.call(titleterms, cut)) add(titleterms[cut], 3);
       }
     }
-    return found;
   };
 
-  Engine.prototype.searchText = function (words) {
-    if (!words.length) return [];
-    var total = null;
+  Engine.prototype.searchText = function (words, best) {
+    if (!words.length) return;
+    var n = this.docnames.length;
+    // Typed arrays indexed by document: a word can be in thousands of them.
+    if (!this.scratch) this.scratch = [new Float64Array(n), new Float64Array(n), new Uint8Array(n)];
+    var word = this.scratch[0], total = this.scratch[1], count = this.scratch[2];
+    total.fill(0);
+    count.fill(0);
     for (var i = 0; i < words.length; i++) {
-      var found = this.docsWith(words[i]);
-      if (total === null) total = found;
-      else {
-        var next = {};
-        for (var doc in total) if (doc in found) next[doc] = total[doc] + found[doc];
-        total = next;
+      word.fill(0);
+      this.docsWith(words[i], word);
+      for (var d = 0; d < n; d++) {
+        if (word[d] > 0) {
+          total[d] += word[d];
+          count[d]++;
+        }
       }
     }
-    var results = [];
-    for (var d in total) {
-      d = +d;
-      results.push({ kind: "text", doc: d, anchor: "", title: this.titles[d], score: total[d] });
+    for (var doc = 0; doc < n; doc++) {
+      if (count[doc] === words.length && best.wants(total[doc])) {
+        best.add({ kind: "text", doc: doc, anchor: "", title: this.titles[doc], score: total[doc] });
+      }
     }
-    return results;
   };
 
   /* Results in the order a reader wants them: objects, then page and section
@@ -231,40 +257,39 @@
     limit = limit || LIMIT;
     var trimmed = query.trim().toLowerCase();
     if (!trimmed) return [];
-    var tokens = trimmed.split(/\s+/);
     var words = this.words(query);
-    var all = []
-      .concat(this.searchObjects(tokens))
-      .concat(this.searchTitles(words, trimmed))
-      .concat(this.searchText(words));
-    var titles = this.titles;
-    all.sort(function (a, b) {
-      return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score ||
-        (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
-    });
+    // Twice the room: a result found in two groups is shown once.
+    var found = [new Best(2 * limit), new Best(2 * limit), new Best(2 * limit)];
+    this.searchObjects(trimmed.split(/\s+/), found[0]);
+    this.searchTitles(words, trimmed, found[1]);
+    this.searchText(words, found[2]);
     var seen = new Set();
-    var groups = [[], [], []];
-    for (var i = 0; i < all.length; i++) {
-      var r = all[i];
-      var key = r.doc + "#" + r.anchor;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      r.docname = this.docnames[r.doc];
-      r.page = titles[r.doc];
-      groups[KIND_ORDER[r.kind]].push(r);
-    }
+    var groups = found.map(function (best) {
+      return best.items.filter(function (r) {
+        var key = r.doc + "#" + r.anchor;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    });
     var taken = groups.map(function (g) { return Math.min(g.length, GROUP_CAP); });
-    var room = limit - taken.reduce(function (a, b) { return a + b; }, 0);
-    for (var g = 0; g < 3 && room > 0; g++) {
-      var more = Math.min(room, groups[g].length - taken[g]);
+    var room = limit - taken[0] - taken[1] - taken[2];
+    for (var g = 0; g < 3; g++) {
+      var more = Math.max(0, Math.min(room, groups[g].length - taken[g]));
       taken[g] += more;
       room -= more;
     }
-    while (room < 0) {
-      // More groups than room: trim the last ones first.
-      for (var h = 2; h >= 0 && room < 0; h--) if (taken[h] > 1) { taken[h]--; room++; }
+    for (var h = 2; room < 0 && h >= 0; h--) {
+      var less = Math.min(-room, taken[h] - 1);
+      if (less > 0) { taken[h] -= less; room += less; }
     }
-    return [].concat(groups[0].slice(0, taken[0]), groups[1].slice(0, taken[1]), groups[2].slice(0, taken[2]));
+    var results = [];
+    for (var x = 0; x < 3; x++) results = results.concat(groups[x].slice(0, taken[x]));
+    for (var y = 0; y < results.length; y++) {
+      results[y].docname = this.docnames[results[y].doc];
+      results[y].page = this.titles[results[y].doc];
+    }
+    return results;
   };
 
   var api = { parseIndex: parseIndex, Engine: Engine };
@@ -285,7 +310,9 @@
     var form = input.form;
     var root = document.documentElement.getAttribute("data-content_root") || "";
     var script = box.getAttribute("data-script");
-    var options = global.DOCUMENTATION_OPTIONS || {};
+    // A global const in recent Sphinx: not a property of window.
+    /* global DOCUMENTATION_OPTIONS */
+    var options = typeof DOCUMENTATION_OPTIONS === "object" ? DOCUMENTATION_OPTIONS : {};
     var suffix = options.LINK_SUFFIX === undefined ? ".html" : options.LINK_SUFFIX;
 
     var css = document.createElement("link");

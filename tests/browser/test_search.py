@@ -192,9 +192,10 @@ def test_fallback_on_a_file_page(page, site_root, search_site):
     page.wait_for_function("() => document.getElementById('pt-search').hasAttribute('data-failed')")
     box.press_sequentially("engine")
     expect(page.locator(".pt-search-results")).to_be_hidden()
+    assert problems == []
+    # (Sphinx's search page then fails to fetch its summaries from file://: its own affair.)
     box.press("Enter")
     page.wait_for_url("**/search.html?q=engine")
-    assert problems == []
 
 
 @pytest.mark.parametrize("viewport", list(pt.VIEWPORTS))
@@ -241,3 +242,15 @@ def test_demo_answers_while_typing(page, server, demo, watch):
     assert len(found) > 1
     assert all(o["href"] for o in found)
     assert watch.take() == []
+
+
+def test_dirhtml_links(page, server, site_root, search_site):
+    site = "search-dirhtml"
+    if not (site_root / site / "index.html").is_file():
+        sphinx_build(ROOTS / "test-search", site_root / site, "-b", "dirhtml")
+    page.goto(server.url("topics/deep/", site=site))
+    type_query(page, "migrations")
+    first = page.locator("#pt-search-listbox [role=option]").first
+    assert first.get_attribute("href") == "../../guide/#migrations"
+    first.click()
+    page.wait_for_url("**/search-dirhtml/guide/#migrations")
