@@ -1,0 +1,250 @@
+"""Search as you type on a generated site (issue 17): how fast it answers.
+
+    python benchmarks/bench_search.py                # 5,000 pages (builds once, then --reuse)
+    python benchmarks/bench_search.py --reuse        # reuse the built sites in --work
+    python benchmarks/bench_search.py --pages 500    # a smaller site
+
+Measured in headless Chromium (the system one) on a local server:
+
+* piccolo_theme: the time from focusing the header box to the index being ready
+  (script, searchindex.js and language_data.js fetched and parsed: a fresh
+  browser context each time, so nothing is cached), and the time from each
+  keystroke to the results being rendered (the keydown to the frame after the
+  panel changed), for every prefix of every query typed;
+* Sphinx's own search page (``search.html?q=...``) for the same queries: the
+  time from navigation to the first result and to "Search finished";
+* pydata-sphinx-theme with ``search_as_you_type`` on the same site, when a
+  Python with it installed is given (``--pydata-python``; by default
+  ``.venvs/bench-pydata/bin/python`` if it exists): the time from each
+  keystroke in its search dialog to its results being finished.
+
+The figures are printed (not a timed test) and written as JSON to
+``--work``/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+import sitegen  # noqa: E402
+import pt_browser  # noqa: E402
+
+#: Object names, a title, words of text, a stemmed word; typed one key at a time.
+QUERIES = ("Model42.method_3", "func_7_2", "installing linux", "connection pool", "migrations", "cache timeout", "selecting")
+LEAF = "guide/basics/install/leaf.html"
+FINISH_MS = 60_000
+SEARCHY = ("piccolo_theme_search", "searchindex.js", "language_data.js")
+
+# Records, in the page, the time from each keydown in the search box to the
+# frame after the input event's listeners (ours renders synchronously in its
+# own) have run.
+INSTRUMENT_JS = """(selector) => {
+  const input = document.querySelector(selector);
+  window.__times = [];
+  input.addEventListener('keydown', () => { window.__down = performance.now(); }, true);
+  input.addEventListener('input', () => {
+    const down = window.__down;
+    requestAnimationFrame(() => setTimeout(() => window.__times.push(performance.now() - down), 0));
+  });
+}"""
+
+# For Sphinx's searchtools (its search page, and pydata's dialog): when the
+# first result and the "finished" status appear, after the last keydown or
+# from navigation start.
+SPHINX_WATCH_JS = """() => {
+  window.__first = null; window.__done = null; window.__down = 0;
+  document.addEventListener('keydown', () => {
+    window.__down = performance.now(); window.__first = null; window.__done = null;
+  }, true);
+  new MutationObserver(() => {
+    const out = document.getElementById('search-results');
+    if (!out) return;
+    if (window.__first === null && out.querySelector('ul.search li')) window.__first = performance.now();
+    const summary = out.querySelector('.search-summary');
+    if (window.__done === null && summary && summary.textContent.trim()) window.__done = performance.now();
+  }).observe(document, {childList: true, subtree: true});
+}"""
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def build(python: str, src: Path, out: Path, theme: str, *options: str) -> float:
+    started = time.monotonic()
+    command = [python, "-m", "sphinx", "-b", "html", "-q", "-d", str(out.parent / f".doctrees-{out.name}"),
+               "-D", f"html_theme={theme}", *options, str(src), str(out)]
+    env = {"PYTHONPATH": str(ROOT)} if theme == "piccolo_theme" else {}
+    import os
+
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **env})
+    if done.returncode != 0:
+        sys.exit(f"building {out.name} failed:\n{done.stderr[-3000:]}")
+    return time.monotonic() - started
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    return {
+        "median": round(statistics.median(ordered), 1),
+        "p90": round(ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))], 1),
+        "max": round(ordered[-1], 1),
+        "n": len(ordered),
+    }
+
+
+def piccolo_figures(browser, origin: str, repeat: int) -> dict:
+    ready, keystrokes, requested_early = [], [], []
+    for _ in range(repeat):
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.goto(f"{origin}/piccolo/{LEAF}")
+        page.wait_for_load_state("load")
+        early = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+        requested_early += [u for u in early if any(s in u for s in SEARCHY)]
+        ready.append(page.evaluate("""() => new Promise(resolve => {
+          const box = document.getElementById('pt-search');
+          const started = performance.now();
+          new MutationObserver(() => {
+            if (box.dataset.index === 'ready') resolve(performance.now() - started);
+          }).observe(box, {attributes: true});
+          document.getElementById('pt-search-input').focus();
+        })"""))
+        page.evaluate(INSTRUMENT_JS, "#pt-search-input")
+        first = []
+        for query in QUERIES:
+            page.fill("#pt-search-input", "")
+            page.evaluate("() => { window.__times = []; }")
+            page.keyboard.type(query, delay=40)
+            page.wait_for_function("(n) => window.__times.length >= n", arg=len(query))
+            keystrokes += page.evaluate("() => window.__times")
+            first.append(page.evaluate(
+                "() => (document.querySelector('#pt-search-listbox [role=option]') || {}).textContent || ''"
+            ))
+        context.close()
+    return {"index_ready_ms": summary(ready), "keystroke_ms": summary(keystrokes),
+            "requested_before_focus": sorted(set(requested_early)), "first_results": dict(zip(QUERIES, first))}
+
+
+def sphinx_page_figures(browser, origin: str, site: str) -> dict:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(f"({SPHINX_WATCH_JS})()")
+    page = context.new_page()
+    first, done, unfinished = [], [], []
+    # Once to fill the cache, then each query (index cached, as for a reader).
+    page.goto(f"{origin}/{site}/search.html?q={QUERIES[0]}")
+    page.wait_for_function("() => window.__first !== null", timeout=FINISH_MS)
+    for query in QUERIES:
+        page.goto(f"{origin}/{site}/search.html?q={query}")
+        page.wait_for_function("() => window.__first !== null", timeout=FINISH_MS)
+        first.append(page.evaluate("() => window.__first"))
+        # It shows one result every 5 ms, fetching each page for its summary.
+        try:
+            page.wait_for_function("() => window.__done !== null", timeout=FINISH_MS)
+            done.append(page.evaluate("() => window.__done"))
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError
+            unfinished.append(query)
+    context.close()
+    return {"first_result_ms": summary(first), "finished_ms": summary(done) if done else None,
+            f"not_finished_within_{FINISH_MS // 1000}_s": unfinished}
+
+
+def pydata_figures(browser, origin: str) -> dict:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(f"({SPHINX_WATCH_JS})()")
+    page = context.new_page()
+    page.goto(f"{origin}/pydata/{LEAF}")
+    page.wait_for_load_state("load")
+    early = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
+    first, done = [], []
+    page.keyboard.press("Control+k")
+    dialog_input = "#pst-search-dialog input[name=q]"
+    page.wait_for_selector(dialog_input, state="visible")
+    for query in QUERIES:
+        page.fill(dialog_input, "")
+        for char in query:
+            page.keyboard.type(char)
+            try:
+                page.wait_for_function("() => window.__done !== null", timeout=30_000)
+            except Exception:  # noqa: BLE001 - a keystroke that shows nothing new
+                continue
+            times = page.evaluate("() => [window.__down, window.__first, window.__done]")
+            if times[1] is not None:
+                first.append(times[1] - times[0])
+            done.append(times[2] - times[0])
+    context.close()
+    return {
+        "keystroke_first_result_ms": summary(first) if first else None,
+        "keystroke_finished_ms": summary(done) if done else None,
+        "index_loaded_with_page": any("searchindex.js" in u for u in early),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=5000)
+    parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "_sites" / "search")
+    parser.add_argument("--reuse", action="store_true", help="reuse the sites already built in --work")
+    parser.add_argument("--repeat", type=int, default=5, help="fresh browser contexts for piccolo_theme")
+    default_pydata = ROOT / ".venvs" / "bench-pydata" / "bin" / "python"
+    parser.add_argument("--pydata-python", default=str(default_pydata) if default_pydata.exists() else "")
+    args = parser.parse_args()
+
+    work = args.work.resolve()
+    src = work / "src"
+    if not (args.reuse and src.is_dir()):
+        sitegen.generate(args.pages, src)
+    sites = {"piccolo": (sys.executable, "piccolo_theme", ())}
+    if args.pydata_python:
+        sites["pydata"] = (args.pydata_python, "pydata_sphinx_theme", ("-D", "html_theme_options.search_as_you_type=1"))
+    builds = {}
+    for name, (python, theme, options) in sites.items():
+        out = work / name
+        if args.reuse and (out / "searchindex.js").is_file():
+            continue
+        builds[name] = round(build(python, src, out, theme, *options), 1)
+        print(f"built {name} in {builds[name]} s", file=sys.stderr)
+
+    from playwright.sync_api import sync_playwright
+
+    server, origin = serve(work)
+    results: dict = {"pages": args.pages, "queries": list(QUERIES),
+                     "searchindex_bytes": (work / "piccolo" / "searchindex.js").stat().st_size}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=pt_browser.chromium_executable(), args=pt_browser.CHROMIUM_ARGS, headless=True
+        )
+        results["piccolo_theme"] = piccolo_figures(browser, origin, args.repeat)
+        results["sphinx_search_page"] = sphinx_page_figures(browser, origin, "piccolo")
+        if "pydata" in sites:
+            results["pydata_sphinx_theme"] = pydata_figures(browser, origin)
+        browser.close()
+    server.shutdown()
+    (work / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
