@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-RUNNER = Path(__file__).resolve().parent / "js" / "search_engine.js"
+from pt_paths import TESTS
+
+RUNNER = TESTS / "js" / "search_engine.js"
 NODE = shutil.which("node")
 
 
@@ -27,8 +29,9 @@ def run_queries(outdir: Path, *queries: str) -> dict[str, list[dict]]:
 
 
 @pytest.fixture()
-def site(build):
-    return build("search")
+def site(build_once):
+    # Built once per module: every ranking test reads the same index.
+    return build_once("search")
 
 
 needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
@@ -38,7 +41,6 @@ needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
 
 def test_box_names_the_lazy_script_and_its_strings(site):
-    assert site.warnings == ""
     box = site.soup("guide").select_one("search#pt-search")
     assert box["data-script"] == "_static/piccolo_theme_search.js"
     assert (site.outdir / box["data-script"]).is_file()
@@ -78,7 +80,6 @@ def test_search_as_you_type_off(build):
 
 def test_read_the_docs_provider(build):
     site = build("search", confoverrides={"html_theme_options": {"search_provider": "readthedocs"}})
-    assert site.warnings == ""
     box = site.soup("index").select_one("search#pt-search")
     assert box["data-provider"] == "readthedocs"
     assert not box.has_attr("data-script")
@@ -86,21 +87,12 @@ def test_read_the_docs_provider(build):
     assert "readthedocs-search-show" in js
 
 
-@pytest.mark.parametrize(
-    ("options", "named", "fallback"),
-    [
-        ({"search_as_you_type": "sometimes"}, "search_as_you_type", "True"),
-        ({"search_provider": "google"}, "search_provider", "'sphinx'"),
-        ({"search_provider": 3}, "search_provider", "'sphinx'"),
-    ],
-)
-def test_bad_search_options_warn_once_and_use_the_default(build, options, named, fallback):
-    site = build("search", confoverrides={"html_theme_options": options})
-    warnings = [line for line in site.warnings.splitlines() if "piccolo_theme" in line]
-    assert len(warnings) == 1, site.warnings
-    assert repr(named) in warnings[0] and f"using {fallback} instead" in warnings[0]
+def test_a_bad_provider_keeps_the_built_in_search(build):
+    # The warning itself is tests/test_bad_options.py's business.
+    site = build("search", warnings=True, confoverrides={"html_theme_options": {"search_provider": "google"}})
+    assert "'search_provider'" in site.warnings
     box = site.soup("index").select_one("search#pt-search")
-    assert box["data-script"] == "_static/piccolo_theme_search.js"
+    assert box["data-script"] == "_static/piccolo_theme_search.js" and not box.has_attr("data-provider")
 
 
 def test_strings_are_translated(build):
