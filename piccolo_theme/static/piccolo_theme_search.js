@@ -170,11 +170,17 @@
         var t = this.alltitles[i];
         var matched = 0, ok = true;
         for (var j = 0; j < words.length; j++) {
-          var at = t.lower.indexOf(words[j].word);
+          var w = words[j].word;
+          var at = t.lower.indexOf(w);
+          if (at < 0 && words[j].stem.length > 2) {
+            // "migrations" finds "Migration": the stem stands in for the word.
+            w = words[j].stem;
+            at = t.lower.indexOf(w);
+          }
           if (at < 0) { ok = false; break; }
           // Inside a word ("se" in "user") counts for less than at its start.
           var start = at === 0 || /\W/.test(t.lower.charAt(at - 1));
-          matched += start ? words[j].word.length + 1 : words[j].word.length / 3;
+          matched += start ? w.length + 1 : w.length / 3;
         }
         if (!ok) continue;
         var isPage = !t.anchor && titles[t.doc] === t.title;
