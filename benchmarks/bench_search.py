@@ -14,9 +14,10 @@ Measured in headless Chromium (the system one) on a local server:
 * Sphinx's own search page (``search.html?q=...``) for the same queries: the
   time from navigation to the first result and to "Search finished";
 * pydata-sphinx-theme with ``search_as_you_type`` on the same site, when a
-  Python with it installed is given (``--pydata-python``; by default
-  ``.venvs/bench-pydata/bin/python`` if it exists): the time from each
-  keystroke in its search dialog to its results being finished.
+  Python with it installed is given (``--pydata-python``; by default that of
+  ``.venvs/bench``, which ``scripts/benchmark`` makes from
+  ``requirements/bench.txt``, or of ``.venvs/bench-pydata``): the time from
+  the last keystroke in its search dialog to its first and to all results.
 
 The figures are printed (not a timed test) and written as JSON to
 ``--work``/results.json.
@@ -232,8 +233,10 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "_sites" / "search")
     parser.add_argument("--reuse", action="store_true", help="reuse the sites already built in --work")
     parser.add_argument("--repeat", type=int, default=5, help="fresh browser contexts for piccolo_theme")
-    default_pydata = ROOT / ".venvs" / "bench-pydata" / "bin" / "python"
-    parser.add_argument("--pydata-python", default=str(default_pydata) if default_pydata.exists() else "")
+    # scripts/benchmark's venv has pydata-sphinx-theme (requirements/bench.txt).
+    found = [p for p in (ROOT / ".venvs" / name / "bin" / "python" for name in ("bench", "bench-pydata")) if p.exists()]
+    parser.add_argument("--pydata-python", default=str(found[0]) if found else "",
+                        help="a Python with pydata-sphinx-theme installed ('' to leave it out)")
     args = parser.parse_args()
 
     work = args.work.resolve()
