@@ -41,11 +41,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-import sitegen  # noqa: E402
 import pt_browser  # noqa: E402
+import sitegen  # noqa: E402
 
 #: Object names, a title, words of text, a stemmed word; typed one key at a time.
-QUERIES = ("Model42.method_3", "func_7_2", "installing linux", "connection pool", "migrations", "cache timeout", "selecting")
+QUERIES = (
+    "Model42.method_3", "func_7_2", "installing linux", "connection pool", "migrations", "cache timeout", "selecting",
+)
 LEAF = "guide/basics/install/leaf.html"
 FINISH_MS = 20_000
 SEARCHY = ("piccolo_theme_search", "searchindex.js", "language_data.js")
@@ -159,7 +161,8 @@ def piccolo_figures(browser, origin: str, repeat: int) -> dict:
         context.close()
     return {"index_ready_ms": summary(ready), "keystroke_ms": summary(keystrokes),
             "leaf_page_dom_content_loaded_ms": summary(loaded),
-            "requested_before_focus": sorted(set(requested_early)), "first_results": dict(zip(QUERIES, first))}
+            "requested_before_focus": sorted(set(requested_early)),
+            "first_results": dict(zip(QUERIES, first, strict=True))}
 
 
 def sphinx_page_figures(browser, origin: str, site: str) -> dict:

@@ -57,8 +57,9 @@ def test_nothing_search_related_is_loaded_by_the_page(site):
         html = site.html(page)
         soup = site.soup(page)
         # What the browser fetches: scripts, stylesheets, preloads (not rel="search").
+        kinds = {"stylesheet", "preload", "modulepreload", "prefetch"}
         fetched = [t.get("src", "") for t in soup.find_all("script")] + [
-            t["href"] for t in soup.find_all("link") if {"stylesheet", "preload", "modulepreload", "prefetch"} & set(t["rel"])
+            t["href"] for t in soup.find_all("link") if kinds & set(t["rel"])
         ]
         assert not [t for t in fetched if "search" in t.rsplit("/", 1)[-1]], fetched
         assert "searchindex.js" not in html and "language_data.js" not in html
