@@ -13,9 +13,12 @@ from piccolo_theme import (
     assets,
     context,
     descriptions,
+    edit_links,
     facts,
     i18n,
+    icon_links,
     lifecycle,
+    logos,
     navigation,
     parameter_links,
     settings,
@@ -23,6 +26,7 @@ from piccolo_theme import (
     tables,
     versions,
 )
+from piccolo_theme.options import warn_described
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,9 +40,14 @@ LOCALE_DIR = facts.LOCALE_DIR
 
 def _on_builder_inited(app: Sphinx) -> None:
     # The options first: whether the theme is ours, and with what. Only then its files.
-    if settings.load(app) is not None:
+    options = settings.load(app)
+    if options is not None:
         assets.add_files(app)
         versions.load(app)  # the version menu's script, only on sites with versions
+        # Files and repository data the options point to: checked once, here.
+        edit_links.load(app, options, warn_described)
+        logos.load(app, options, warn_described)
+        icon_links.load(app, options.icon_links, warn_described)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

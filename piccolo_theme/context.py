@@ -18,15 +18,19 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from piccolo_theme import (
+    breadcrumbs,
     compat,
     description,
     facts,
     fixups,
     fonts,
     forges,
+    edit_links,
     header,
     i18n,
+    icon_links,
     icons,
+    logos,
     navigation,
     script_loading,
     settings,
@@ -127,6 +131,50 @@ class PageContext:
     def source_forge(self) -> forges.Forge:
         """The forge of ``source_url`` (``source_icon`` names it)."""
         return forges.BY_KEY.get(self.options.source_icon, forges.GENERIC)
+
+    @cached_property
+    def breadcrumbs(self) -> list[breadcrumbs.Crumb]:
+        """The pages above this one, root first, this page last; empty on the root page."""
+        if not self.options.show_breadcrumbs or self._doctree is None:
+            return []
+        return breadcrumbs.trail(self._builder, self._pagename, self.options)
+
+    @property
+    def breadcrumbs_data(self) -> Markup:
+        """The breadcrumbs as schema.org JSON-LD."""
+        return breadcrumbs.structured_data(self._builder, self.breadcrumbs)
+
+    @cached_property
+    def _source_links(self) -> tuple[str, str]:
+        if self._doctree is None:
+            return "", ""
+        return edit_links.page_links(self._builder, self._pagename, self._metadata)
+
+    @property
+    def edit_url(self) -> str:
+        """The forge's editor for this page's source file; empty when there is none."""
+        return self._source_links[0]
+
+    @property
+    def view_url(self) -> str:
+        return self._source_links[1]
+
+    @property
+    def edit_forge(self) -> forges.Forge:
+        """The forge of the edit links (for their icon); generic for templates."""
+        return edit_links.forge(self._builder)
+
+    @property
+    def logos(self) -> logos.Logos:
+        return logos.logos(self._builder)
+
+    @property
+    def icon_links(self) -> list[tuple[icon_links.IconLink, Markup]]:
+        """The header's icon links, each with its inlined icon."""
+        return [
+            (link, icon_links.file_icon(self._builder, link.icon) if link.is_file else self.icon(link.icon))
+            for link in icon_links.links(self._builder)
+        ]
 
     def script_tags(self, script_files: Iterable[Any], js_tag: Callable[[Any], str], body: str = "") -> Markup:
         """The page's script tags, deferred where that is safe (see script_loading)."""

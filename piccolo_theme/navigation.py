@@ -257,12 +257,17 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     _TREES.pop(app.builder, None)
 
 
-def site_navigation(builder: Builder, docname: str, options: ThemeOptions) -> str:
-    """The page hierarchy for the left sidebar, with ``docname`` marked current."""
+def site_tree(builder: Builder, options: ThemeOptions) -> SiteTree:
+    """The build's site tree, resolved on first use."""
     tree = _TREES.get(builder)
     if tree is None:
         tree = _TREES[builder] = SiteTree(builder, options)
-    return tree.html(docname)
+    return tree
+
+
+def site_navigation(builder: Builder, docname: str, options: ThemeOptions) -> str:
+    """The page hierarchy for the left sidebar, with ``docname`` marked current."""
+    return site_tree(builder, options).html(docname)
 
 
 def page_contents(builder: Builder, docname: str) -> tuple[str, int]:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from sphinx.util import logging
 
-from piccolo_theme import facts, forges
+from piccolo_theme import edit_links, facts, forges, icon_links, logos
 from piccolo_theme.colours import contrast_ratio, parse_colour
 
 logger = logging.getLogger(__name__)
@@ -51,6 +51,19 @@ class ThemeOptions:
     signature_parameters_per_line: bool | int = True
     source_icon: str = ""
     source_url: str = ""
+    # A page's edit and view-source links (edit_links.py).
+    show_edit_link: bool = True
+    source_edit_link: str = ""
+    source_view_link: str = ""
+    source_branch: str = ""
+    source_directory: str = ""
+    source_ref_is_tag: bool = False
+    show_breadcrumbs: bool = True
+    # The brand (logos.py). Without a title beside it, the logo's alt text names the link.
+    light_logo: str = ""
+    dark_logo: str = ""
+    logo_only: bool = True
+    icon_links: tuple[icon_links.IconLink, ...] = ()
 
     @property
     def brand_text_colour(self) -> str:
@@ -88,6 +101,28 @@ class _Described:
     """A fallback better described in words than by its value."""
 
     text: str
+
+
+def warn_described(name: str, value: Any, fallback: str, why: str) -> None:
+    """:func:`_warn` with the fallback in words: the feature modules' warning.
+
+    ``name`` may be an option with an index (``icon_links[2]``) or a key of
+    ``html_context`` (``html_context[github_user]``).
+    """
+    option, bracket, rest = name.partition("[")
+    if option == "html_context" or bracket:
+        where = name if option == "html_context" else f"html_theme_options[{option!r}][{rest}"
+        logger.warning(
+            "piccolo_theme: %s = %r %s; using %s instead.",
+            where,
+            value,
+            why,
+            fallback,
+            type="piccolo_theme",
+            subtype="option",
+        )
+        return
+    _warn(name, value, _Described(fallback), why)
 
 
 _TRUE = {"true", "yes", "on", "1"}
@@ -227,6 +262,17 @@ _CHECKS: dict[str, Callable[[str, Any, Any], Any]] = {
     "signature_parameters_per_line": _check_signatures,
     "source_icon": lambda n, v, d: "" if v in ("", None) else _as_choice(forges.KEYS)(n, v, d),
     "source_url": _check_source_url,
+    "show_edit_link": _as_bool,
+    "source_edit_link": lambda n, v, d: edit_links.check_template(n, v, d, warn_described),
+    "source_view_link": lambda n, v, d: edit_links.check_template(n, v, d, warn_described),
+    "source_branch": lambda n, v, d: edit_links.check_path(n, v, d, warn_described),
+    "source_directory": lambda n, v, d: edit_links.check_path(n, v, d, warn_described),
+    "source_ref_is_tag": _as_bool,
+    "show_breadcrumbs": _as_bool,
+    "light_logo": lambda n, v, d: logos.check(n, v, d, warn_described),
+    "dark_logo": lambda n, v, d: logos.check(n, v, d, warn_described),
+    "logo_only": _as_bool,
+    "icon_links": lambda n, v, d: icon_links.check(n, v, d, warn_described),
 }
 
 

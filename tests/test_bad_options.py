@@ -58,7 +58,29 @@ BAD = [
     ("source_url", "github.com/no/scheme", "no source link"),
     ("source_url", "ftp://example.org/repo", "no source link"),
     ("source_url", 5, ""),
+    ("show_edit_link", "perhaps", True),
+    ("source_edit_link", "javascript:alert(1)//{filename}", "no such link"),
+    ("source_edit_link", "https://example.org/edit/without-the-file", "no such link"),
+    ("source_edit_link", 5, "no such link"),
+    ("source_view_link", "ftp://example.org/{filename}", "no such link"),
+    ("source_view_link", "{filename}", "no such link"),
+    ("source_branch", 5, ""),
+    ("source_branch", "../../etc", ""),
+    ("source_directory", ["docs"], ""),
+    ("source_directory", "docs\\src", ""),
+    ("source_ref_is_tag", "maybe", False),
+    ("show_breadcrumbs", 3, True),
+    ("light_logo", "javascript:alert(1)", "html_logo"),
+    ("light_logo", 7, "html_logo"),
+    ("light_logo", "missing.svg", "html_logo"),
+    ("dark_logo", "/etc/passwd", "html_logo"),
+    ("dark_logo", "data:image/svg+xml,<svg onload=alert(1)>", "html_logo"),
+    ("logo_only", "sometimes", True),
+    ("icon_links", "https://github.com/x/y", "no icon links"),
+    ("icon_links", {"name": "GitHub", "url": "https://github.com/x/y"}, "no icon links"),
 ]
+#: Fallbacks a warning names in words rather than as a value.
+DESCRIBED = {"no source link", "no such link", "html_logo", "no icon links"}
 
 
 def test_the_table_covers_every_option():
@@ -85,7 +107,7 @@ def test_wrong_option_warns_once_and_the_page_works(build, name, value, fallback
     assert "piccolo_theme" in warning
     assert f"html_theme_options[{name!r}] = {value!r}" in warning
     # A fallback is shown as its value, or in words where it has no useful one.
-    shown = fallback if fallback == "no source link" else repr(fallback)
+    shown = fallback if fallback in DESCRIBED else repr(fallback)
     assert f"using {shown} instead" in warning
     soup = site.soup("index")
     assert soup.select_one("header.pt-header") and soup.select_one("main#pt-content h1")
@@ -101,6 +123,13 @@ def test_wrong_option_warns_once_and_the_page_works(build, name, value, fallback
         assert soup.select_one(".pt-source-link") is None
     if name == "banner_text":
         assert soup.select_one(".pt-banner") is None
+    if name.endswith("_logo"):
+        assert soup.select_one(".pt-brand img") is None and soup.select_one(".pt-brand__title")
+    if name == "icon_links":
+        assert soup.select_one(".pt-icon-link") is None
+    if name.startswith("source_") and "link" in name:
+        assert soup.select_one(".pt-edit-links") is None
+    assert "javascript:" not in site.html("index")
     # The user's configuration is left exactly as written.
     assert site.app.config.html_theme_options == options
 

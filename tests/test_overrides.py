@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import nodes
 
-from piccolo_theme import forges
+from piccolo_theme import forges, icon_links
 from pt_paths import PACKAGE_DIR, ROOT
 
 # Every part of the page shows on this page of this site: a temporary banner
@@ -23,7 +23,15 @@ OPTIONS = {
     "banner_hiding": "temporary",
     "source_url": "https://github.com/x/y",
     "version_switcher": {"json_url": "switcher.json"},
+    # Every icon an icon link can show (the forges' come with the source link).
+    "icon_links": [
+        {"name": name, "url": "https://example.org/", "icon": name}
+        for name in icon_links.BUILTIN
+        if name not in forges.BY_KEY
+    ],
 }
+# Icons that show only with other options.
+ICON_OPTIONS = {"view-source": {"source_view_link": "https://example.org/{filename}"}}
 TEMPLATES = sorted(
     path.relative_to(PACKAGE_DIR).as_posix()
     for folder in ("sections", "components")
@@ -89,7 +97,7 @@ def test_each_template_can_be_overridden_alone(build, name):
     icon = name.removeprefix("components/icons/").removesuffix(".svg")
     # A forge icon shows only when the source link uses it.
     forge = next((key for key, forge in forges.BY_KEY.items() if forge.icon == icon), None)
-    options = {"source_icon": forge} if forge else {}
+    options = {"source_icon": forge} if forge else ICON_OPTIONS.get(icon, {})
     html, soup = _build_with(build, {name: _marker(name) + shipped}, options)
     assert html.count(_marker(name)) >= 1, f"{name}: the override is not used on {PAGE}"
     _page_is_whole(soup)
