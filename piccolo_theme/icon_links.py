@@ -32,7 +32,7 @@ Warn = Callable[[str, Any, str, str], None]
 BUILTIN = (
     *(forge.icon for forge in forges.FORGES),
     "pypi", "conda", "discord", "discourse", "matrix", "slack", "zulip", "mastodon",
-    "bluesky", "x", "youtube", "rss", "email", "generic",
+    "bluesky", "x", "youtube", "rss", "email", "chat", "generic",
 )
 _KEYS = {"name", "url", "icon", "rel"}
 # rel tokens are written into an attribute: letters and hyphens only.
