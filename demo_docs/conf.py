@@ -112,6 +112,16 @@ html_theme_options = {
     # by html_extra_path; the browser fetches it, the build does not). On Read
     # the Docs, Addons adds the languages and downloads to the same menu.
     "version_switcher": {"json_url": "switcher.json", "version_match": version},
+    # Edit links: this folder of that repository; the branch is Read the Docs'
+    # (READTHEDOCS_GIT_IDENTIFIER) or main.
+    "source_directory": "demo_docs",
+    "icon_links": [
+        {"name": "piccolo_theme on PyPI", "url": "https://pypi.org/project/piccolo-theme/", "icon": "pypi"},
+        {"name": "Piccolo discussions", "url": "https://github.com/piccolo-orm/piccolo/discussions", "icon": "chat"},
+    ],
+    "light_logo": "logo-light.svg",
+    "dark_logo": "logo-dark.svg",
+    "logo_only": False,
 }
 html_extra_path = ["switcher.json"]
 
