@@ -73,7 +73,10 @@ def structured_data(builder: Builder, crumbs: list[Crumb]) -> Markup:
             url = crumb.href or builder.get_target_uri(crumb.docname).rsplit("/", 1)[-1] or "./"
         name = " ".join(unescape(_TAG.sub("", str(crumb.title))).split())
         items.append({"@type": "ListItem", "position": position, "name": name, "item": url})
-    data = json.dumps({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items},
-                      ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(
+        {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     # Nothing in the data can close the script element or open a comment.
     return Markup(data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

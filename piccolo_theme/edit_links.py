@@ -105,7 +105,11 @@ def _folder(path: str) -> str:
 
 
 # (prefix of the html_context keys, the forge, its public host)
-_CONTEXT_FORGES = (("github", "github", "github.com"), ("gitlab", "gitlab", "gitlab.com"), ("bitbucket", "bitbucket", "bitbucket.org"))
+_CONTEXT_FORGES = (
+    ("github", "github", "github.com"),
+    ("gitlab", "gitlab", "gitlab.com"),
+    ("bitbucket", "bitbucket", "bitbucket.org"),
+)
 
 
 def _from_context(context: Mapping[str, Any], options: ThemeOptions, tag: bool, warn: Warn) -> Source | None:
@@ -114,7 +118,12 @@ def _from_context(context: Mapping[str, Any], options: ThemeOptions, tag: bool, 
         if not user and not repo:
             continue
         if not (isinstance(user, str) and user.strip() and isinstance(repo, str) and repo.strip()):
-            warn(f"html_context[{prefix}_user/{prefix}_repo]", (user, repo), "no edit links from them", "are not both names")
+            warn(
+                f"html_context[{prefix}_user/{prefix}_repo]",
+                (user, repo),
+                "no edit links from them",
+                "are not both names",
+            )
             continue
         # A self-hosted instance: pydata's <prefix>_url, or sphinx_rtd_theme's <prefix>_host.
         base = context.get(f"{prefix}_url") or "https://" + str(context.get(f"{prefix}_host") or host)

@@ -31,8 +31,21 @@ Warn = Callable[[str, Any, str, str], None]
 #: The icons shipped in components/icons/ that an icon link may name.
 BUILTIN = (
     *(forge.icon for forge in forges.FORGES),
-    "pypi", "conda", "discord", "discourse", "matrix", "slack", "zulip", "mastodon",
-    "bluesky", "x", "youtube", "rss", "email", "chat", "generic",
+    "pypi",
+    "conda",
+    "discord",
+    "discourse",
+    "matrix",
+    "slack",
+    "zulip",
+    "mastodon",
+    "bluesky",
+    "x",
+    "youtube",
+    "rss",
+    "email",
+    "chat",
+    "generic",
 )
 _KEYS = {"name", "url", "icon", "rel"}
 # rel tokens are written into an attribute: letters and hyphens only.
@@ -62,9 +75,18 @@ def _url_ok(url: str) -> bool:
 
 # Hosts whose icon an entry without one gets (forges come from forges.py).
 _HOST_ICONS = {
-    "pypi.org": "pypi", "anaconda.org": "conda", "discord.gg": "discord", "discord.com": "discord",
-    "matrix.to": "matrix", "slack.com": "slack", "zulipchat.com": "zulip", "bsky.app": "bluesky",
-    "x.com": "x", "twitter.com": "x", "youtube.com": "youtube", "youtu.be": "youtube",
+    "pypi.org": "pypi",
+    "anaconda.org": "conda",
+    "discord.gg": "discord",
+    "discord.com": "discord",
+    "matrix.to": "matrix",
+    "slack.com": "slack",
+    "zulipchat.com": "zulip",
+    "bsky.app": "bluesky",
+    "x.com": "x",
+    "twitter.com": "x",
+    "youtube.com": "youtube",
+    "youtu.be": "youtube",
 }
 
 

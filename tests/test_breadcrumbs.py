@@ -16,7 +16,7 @@ def write_site(src: Path, conf: str = "") -> Path:
     src.mkdir(parents=True)
     (src / "conf.py").write_text(f'project = "Crumbs"\nhtml_theme = "piccolo_theme"\n{conf}', encoding="utf-8")
     pages = {"index": ("Home page", [LEVELS[0]])}
-    for i, (doc, title) in enumerate(zip(LEVELS, TITLES)):
+    for i, (doc, title) in enumerate(zip(LEVELS, TITLES, strict=True)):
         child = LEVELS[i + 1].removeprefix(doc.rsplit("/", 1)[0] + "/") if i + 1 < len(LEVELS) else None
         pages[doc] = (title, [child] if child else [])
     for doc, (title, children) in pages.items():
@@ -32,10 +32,7 @@ def crumbs(soup) -> list[tuple[str, str | None]]:
     nav = soup.select_one("nav.pt-breadcrumbs")
     if nav is None:
         return []
-    return [
-        (li.get_text(), (li.a["href"] if li.a else None))
-        for li in nav.select("ol > li")
-    ]
+    return [(li.get_text(), (li.a["href"] if li.a else None)) for li in nav.select("ol > li")]
 
 
 def data(soup) -> dict:

@@ -24,7 +24,9 @@ def write_site(src: Path, conf: str = "") -> Path:
         encoding="utf-8",
     )
     files = {
-        "index.rst": "Edits\n=====\n\n.. toctree::\n\n   guide/deep/page\n   guide/notes\n   more pages/café\n   hidden\n",
+        "index.rst": (
+            "Edits\n=====\n\n.. toctree::\n\n   guide/deep/page\n   guide/notes\n   more pages/café\n   hidden\n"
+        ),
         "guide/deep/page.rst": "Page\n====\n\nText.\n",
         "guide/notes.md": "# Notes\n\nText.\n",
         "more pages/café.rst": "Café\n====\n\nText.\n",
@@ -52,40 +54,112 @@ def _options(**options) -> str:
     return f"html_theme_options = {options!r}\n"
 
 
+def _context(**context) -> str:
+    return f"html_context = {context!r}\n"
+
+
 # (id, conf.py lines, edit pattern, view pattern); {path} is the file's path in a URL.
 CASES = [
-    ("template", _options(source_edit_link="https://example.org/e/{filename}?x=1", source_view_link="https://example.org/v/{filename}"),
-     "https://example.org/e/{path}?x=1", "https://example.org/v/{path}"),
-    ("template-edit-only", _options(source_edit_link="https://example.org/e/{filename}"), "https://example.org/e/{path}", None),
-    ("github", _options(source_url="https://github.com/org/proj", source_directory="docs"),
-     "https://github.com/org/proj/edit/main/docs/{path}", "https://github.com/org/proj/blob/main/docs/{path}"),
-    ("github-branch", _options(source_url="https://github.com/org/proj/", source_branch="dev/2.x", source_directory="/docs/src/"),
-     "https://github.com/org/proj/edit/dev/2.x/docs/src/{path}", "https://github.com/org/proj/blob/dev/2.x/docs/src/{path}"),
-    ("gitlab", _options(source_url="https://gitlab.com/group/sub/proj", source_branch="trunk"),
-     "https://gitlab.com/group/sub/proj/-/edit/trunk/{path}", "https://gitlab.com/group/sub/proj/-/blob/trunk/{path}"),
-    ("gitlab-self-hosted", _options(source_url="https://git.example.org/team/proj", source_icon="gitlab"),
-     "https://git.example.org/team/proj/-/edit/main/{path}", "https://git.example.org/team/proj/-/blob/main/{path}"),
-    ("bitbucket", _options(source_url="https://bitbucket.org/team/proj", source_directory="doc"),
-     "https://bitbucket.org/team/proj/src/main/doc/{path}?mode=edit", "https://bitbucket.org/team/proj/src/main/doc/{path}"),
-    ("codeberg", _options(source_url="https://codeberg.org/team/proj"),
-     "https://codeberg.org/team/proj/_edit/main/{path}", "https://codeberg.org/team/proj/src/branch/main/{path}"),
-    ("forgejo", _options(source_url="https://forge.example.org/team/proj", source_icon="forgejo"),
-     "https://forge.example.org/team/proj/_edit/main/{path}", "https://forge.example.org/team/proj/src/branch/main/{path}"),
-    ("gitea", _options(source_url="https://gitea.example.org/team/proj.git", source_icon="gitea"),
-     "https://gitea.example.org/team/proj/_edit/main/{path}", "https://gitea.example.org/team/proj/src/branch/main/{path}"),
-    ("context-rtd", 'html_context = {"github_user": "org", "github_repo": "proj", "github_version": "v2", "conf_py_path": "/docs/"}\n',
-     "https://github.com/org/proj/edit/v2/docs/{path}", "https://github.com/org/proj/blob/v2/docs/{path}"),
-    ("context-pydata", 'html_context = {"github_user": "org", "github_repo": "proj", "doc_path": "docs"}\n',
-     "https://github.com/org/proj/edit/main/docs/{path}", "https://github.com/org/proj/blob/main/docs/{path}"),
-    ("context-gitlab-host", 'html_context = {"gitlab_user": "team", "gitlab_repo": "proj", "gitlab_version": "stable", "gitlab_host": "gitlab.example.org"}\n',
-     "https://gitlab.example.org/team/proj/-/edit/stable/{path}", "https://gitlab.example.org/team/proj/-/blob/stable/{path}"),
-    ("context-bitbucket", 'html_context = {"bitbucket_user": "team", "bitbucket_repo": "proj", "bitbucket_version": "default", "conf_py_path": "/"}\n',
-     "https://bitbucket.org/team/proj/src/default/{path}?mode=edit", "https://bitbucket.org/team/proj/src/default/{path}"),
+    (
+        "template",
+        _options(
+            source_edit_link="https://example.org/e/{filename}?x=1", source_view_link="https://example.org/v/{filename}"
+        ),
+        "https://example.org/e/{path}?x=1",
+        "https://example.org/v/{path}",
+    ),
+    (
+        "template-edit-only",
+        _options(source_edit_link="https://example.org/e/{filename}"),
+        "https://example.org/e/{path}",
+        None,
+    ),
+    (
+        "github",
+        _options(source_url="https://github.com/org/proj", source_directory="docs"),
+        "https://github.com/org/proj/edit/main/docs/{path}",
+        "https://github.com/org/proj/blob/main/docs/{path}",
+    ),
+    (
+        "github-branch",
+        _options(source_url="https://github.com/org/proj/", source_branch="dev/2.x", source_directory="/docs/src/"),
+        "https://github.com/org/proj/edit/dev/2.x/docs/src/{path}",
+        "https://github.com/org/proj/blob/dev/2.x/docs/src/{path}",
+    ),
+    (
+        "gitlab",
+        _options(source_url="https://gitlab.com/group/sub/proj", source_branch="trunk"),
+        "https://gitlab.com/group/sub/proj/-/edit/trunk/{path}",
+        "https://gitlab.com/group/sub/proj/-/blob/trunk/{path}",
+    ),
+    (
+        "gitlab-self-hosted",
+        _options(source_url="https://git.example.org/team/proj", source_icon="gitlab"),
+        "https://git.example.org/team/proj/-/edit/main/{path}",
+        "https://git.example.org/team/proj/-/blob/main/{path}",
+    ),
+    (
+        "bitbucket",
+        _options(source_url="https://bitbucket.org/team/proj", source_directory="doc"),
+        "https://bitbucket.org/team/proj/src/main/doc/{path}?mode=edit",
+        "https://bitbucket.org/team/proj/src/main/doc/{path}",
+    ),
+    (
+        "codeberg",
+        _options(source_url="https://codeberg.org/team/proj"),
+        "https://codeberg.org/team/proj/_edit/main/{path}",
+        "https://codeberg.org/team/proj/src/branch/main/{path}",
+    ),
+    (
+        "forgejo",
+        _options(source_url="https://forge.example.org/team/proj", source_icon="forgejo"),
+        "https://forge.example.org/team/proj/_edit/main/{path}",
+        "https://forge.example.org/team/proj/src/branch/main/{path}",
+    ),
+    (
+        "gitea",
+        _options(source_url="https://gitea.example.org/team/proj.git", source_icon="gitea"),
+        "https://gitea.example.org/team/proj/_edit/main/{path}",
+        "https://gitea.example.org/team/proj/src/branch/main/{path}",
+    ),
+    (
+        "context-rtd",
+        _context(github_user="org", github_repo="proj", github_version="v2", conf_py_path="/docs/"),
+        "https://github.com/org/proj/edit/v2/docs/{path}",
+        "https://github.com/org/proj/blob/v2/docs/{path}",
+    ),
+    (
+        "context-pydata",
+        _context(github_user="org", github_repo="proj", doc_path="docs"),
+        "https://github.com/org/proj/edit/main/docs/{path}",
+        "https://github.com/org/proj/blob/main/docs/{path}",
+    ),
+    (
+        "context-gitlab-host",
+        _context(gitlab_user="team", gitlab_repo="proj", gitlab_version="stable", gitlab_host="gitlab.example.org"),
+        "https://gitlab.example.org/team/proj/-/edit/stable/{path}",
+        "https://gitlab.example.org/team/proj/-/blob/stable/{path}",
+    ),
+    (
+        "context-bitbucket",
+        _context(bitbucket_user="team", bitbucket_repo="proj", bitbucket_version="default", conf_py_path="/"),
+        "https://bitbucket.org/team/proj/src/default/{path}?mode=edit",
+        "https://bitbucket.org/team/proj/src/default/{path}",
+    ),
     # The first source wins: the template over source_url over html_context.
-    ("template-wins", _options(source_url="https://github.com/org/proj", source_view_link="https://example.org/v/{filename}")
-     + 'html_context = {"github_user": "a", "github_repo": "b"}\n', None, "https://example.org/v/{path}"),
-    ("source-url-wins", _options(source_url="https://gitlab.com/org/proj") + 'html_context = {"github_user": "a", "github_repo": "b"}\n',
-     "https://gitlab.com/org/proj/-/edit/main/{path}", "https://gitlab.com/org/proj/-/blob/main/{path}"),
+    (
+        "template-wins",
+        _options(source_url="https://github.com/org/proj", source_view_link="https://example.org/v/{filename}")
+        + _context(github_user="a", github_repo="b"),
+        None,
+        "https://example.org/v/{path}",
+    ),
+    (
+        "source-url-wins",
+        _options(source_url="https://gitlab.com/org/proj") + _context(github_user="a", github_repo="b"),
+        "https://gitlab.com/org/proj/-/edit/main/{path}",
+        "https://gitlab.com/org/proj/-/blob/main/{path}",
+    ),
 ]
 
 
@@ -113,7 +187,9 @@ def test_read_the_docs_branch_and_tag_builds(build, tmp_path, monkeypatch):
     monkeypatch.setenv("READTHEDOCS_GIT_IDENTIFIER", "v1.0")
     monkeypatch.setenv("READTHEDOCS_VERSION_TYPE", "tag")
     site = build(write_site(tmp_path / "b", conf))
-    assert links(site, "guide/deep/page") == {"View source": "https://github.com/org/proj/blob/v1.0/docs/guide/deep/page.rst"}
+    assert links(site, "guide/deep/page") == {
+        "View source": "https://github.com/org/proj/blob/v1.0/docs/guide/deep/page.rst"
+    }
 
 
 @pytest.mark.parametrize(

@@ -39,8 +39,9 @@ def test_links_in_the_header_and_the_drawer(build):
         {"name": "Mail us", "url": "mailto:team@example.org"},
         {"name": "Own", "url": "https://example.org/", "icon": "own.svg"},
     ]
-    site = _site(build, {"source_url": "https://github.com/org/proj", "icon_links": links},
-                 files={"_static/own.svg": GOOD_SVG})
+    site = _site(
+        build, {"source_url": "https://github.com/org/proj", "icon_links": links}, files={"_static/own.svg": GOOD_SVG}
+    )
     soup = site.soup("index")
     for where in ("header.pt-header .pt-icon-links", "nav#pt-sidebar-left .pt-icon-links--drawer"):
         box = soup.select_one(where)
@@ -56,8 +57,11 @@ def test_links_in_the_header_and_the_drawer(build):
             ("https://example.org/", "Own", None, "Own"),
         ]
         icons = [a.svg for a in anchors[1:]]
-        shipped = {n: (PACKAGE_DIR / "components" / "icons" / f"{n}.svg").read_text().strip() for n in ("pypi", "discord", "mastodon", "email")}
-        for svg, name in zip(icons, ("pypi", "discord", "mastodon", "email")):
+        shipped = {
+            n: (PACKAGE_DIR / "components" / "icons" / f"{n}.svg").read_text().strip()
+            for n in ("pypi", "discord", "mastodon", "email")
+        }
+        for svg, name in zip(icons, ("pypi", "discord", "mastodon", "email"), strict=True):
             assert str(svg.path["d"]) in shipped[name], name
         own = icons[-1]
         assert own["class"] == ["pt-icon"] and own["aria-hidden"] == "true" and own["fill"] == "currentColor"
@@ -111,14 +115,28 @@ def test_an_svg_file_is_cleaned(build):
         '<a href="javascript:alert(3)"><path d="M1 1"/></a><style>*{background:url(https://evil.example/)}</style>'
         '<path id="p" d="M2 2h20" onclick="alert(4)"/><use xlink:href="#p"/><use href="https://evil.example/x.svg#p"/></svg>'
     )
-    site = _site(build, {"icon_links": [{"name": "Own", "url": "https://example.org", "icon": "own.svg"}]},
-                 files={"_static/own.svg": svg}, warnings=True)
+    site = _site(
+        build,
+        {"icon_links": [{"name": "Own", "url": "https://example.org", "icon": "own.svg"}]},
+        files={"_static/own.svg": svg},
+        warnings=True,
+    )
     warnings = _warnings(site)
     assert len(warnings) == 1 and "removed" in warnings[0], warnings
     own = site.soup("index").select_one("header .pt-icon-link svg")
     assert own is not None
     html = str(own)
-    for gone in ("alert", "script", "foreignObject", "evil.example", "<a", "<style", "width=\"100\"", "onclick", "onload"):
+    for gone in (
+        "alert",
+        "script",
+        "foreignObject",
+        "evil.example",
+        "<a",
+        "<style",
+        'width="100"',
+        "onclick",
+        "onload",
+    ):
         assert gone.lower() not in html.lower(), gone
     assert own["fill"] == "#123456" and own["viewbox"] == "0 0 24 24"
     assert [u.get("href") for u in own.select("use")] == ["#p", None]
@@ -128,7 +146,10 @@ def test_the_source_link_alone_still_works_and_nothing_without_either(build):
     site = _site(build, {"source_url": "https://gitlab.com/org/proj"})
     soup = site.soup("index")
     assert [a["href"] for a in soup.select("header .pt-icon-links a")] == ["https://gitlab.com/org/proj"]
-    plain = _site(build, {}, )
+    plain = _site(
+        build,
+        {},
+    )
     assert plain.soup("index").select_one(".pt-icon-links--drawer") is None
 
 
@@ -149,16 +170,26 @@ def test_light_and_dark_logos(build):
     ]
     assert brand.select_one(".pt-brand__title") is None  # logo_only, the default
     # With the title beside them, the logos are decoration.
-    site = _site(build, {"light_logo": "light.svg", "dark_logo": "https://cdn.example.org/d.svg", "logo_only": False}, files=files)
+    site = _site(
+        build,
+        {"light_logo": "light.svg", "dark_logo": "https://cdn.example.org/d.svg", "logo_only": False},
+        files=files,
+    )
     brand = site.soup("index").select_one("a.pt-brand")
-    assert [(img["src"], img["alt"]) for img in brand.select("img")] == [("_static/light.svg", ""), ("https://cdn.example.org/d.svg", "")]
+    assert [(img["src"], img["alt"]) for img in brand.select("img")] == [
+        ("_static/light.svg", ""),
+        ("https://cdn.example.org/d.svg", ""),
+    ]
     assert brand.get_text(strip=True) == "Fixture Project"
 
 
 def test_dark_logo_falls_back_on_html_logo(build):
     files = {"_static/dark.svg": LOGO.format("#fff"), "logo.svg": LOGO.format("#000")}
     site = _site(build, {"dark_logo": "dark.svg"}, files=files, html_logo="logo.svg")
-    assert [img["src"] for img in site.soup("index").select(".pt-brand img")] == ["_static/logo.svg", "_static/dark.svg"]
+    assert [img["src"] for img in site.soup("index").select(".pt-brand img")] == [
+        "_static/logo.svg",
+        "_static/dark.svg",
+    ]
 
 
 def test_a_missing_logo_is_one_warning_and_no_broken_image(build):

@@ -14,10 +14,11 @@ import pt_browser as pt
 
 pytestmark = pytest.mark.browser
 
-LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width="32" height="32"><rect width="32" height="32" rx="6" fill="{}"/></svg>'
-PICTURE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 40" width="80" height="40"><rect width="80" height="40" fill="{}"/></svg>'
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}">'
+LOGO = SVG.format(w=32, h=32) + '<rect width="32" height="32" rx="6" fill="{}"/></svg>'
+PICTURE = SVG.format(w=80, h=40) + '<rect width="80" height="40" fill="{}"/></svg>'
 LEAF = "guide/deep/leaf"
-CONF = '''project = "Links"
+CONF = """project = "Links"
 html_theme = "piccolo_theme"
 html_static_path = ["_static"]
 html_theme_options = {
@@ -33,7 +34,7 @@ html_theme_options = {
         {"name": "Write to us", "url": "mailto:team@example.org"},
     ],
 }
-'''
+"""
 LONG = "A leaf page whose title is long enough to be cut short on a narrow phone screen"
 
 
@@ -67,8 +68,21 @@ def sites(site_root, server) -> dict[str, str]:
     built = {}
     for mode in ("auto", "light", "dark", "darkest"):
         name = f"links-{mode}"
-        command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "-D", f"html_theme_options.default_mode={mode}",
-                   "-d", str(site_root.parent / f".doctrees-{name}"), str(src), str(site_root / name)]
+        command = [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-q",
+            "-W",
+            "-D",
+            f"html_theme_options.default_mode={mode}",
+            "-d",
+            str(site_root.parent / f".doctrees-{name}"),
+            str(src),
+            str(site_root / name),
+        ]
         done = subprocess.run(command, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         built[mode] = name
@@ -86,7 +100,14 @@ def _shown(page) -> dict[str, bool]:
     }
 
 
-LIGHT = {"logo light": True, "logo dark": False, "figure light": True, "figure dark": False, "image light": True, "image dark": False}
+LIGHT = {
+    "logo light": True,
+    "logo dark": False,
+    "figure light": True,
+    "figure dark": False,
+    "image light": True,
+    "image dark": False,
+}
 DARK = {k: not v for k, v in LIGHT.items()}
 
 
