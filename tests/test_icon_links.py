@@ -61,7 +61,7 @@ def test_links_in_the_header_and_the_drawer(build):
             n: (PACKAGE_DIR / "components" / "icons" / f"{n}.svg").read_text().strip()
             for n in ("pypi", "discord", "mastodon", "email")
         }
-        for svg, name in zip(icons, ("pypi", "discord", "mastodon", "email"), strict=True):
+        for svg, name in zip(icons[:4], ("pypi", "discord", "mastodon", "email"), strict=True):
             assert str(svg.path["d"]) in shipped[name], name
         own = icons[-1]
         assert own["class"] == ["pt-icon"] and own["aria-hidden"] == "true" and own["fill"] == "currentColor"
