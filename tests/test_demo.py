@@ -28,7 +28,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from pt_paths import DEMO, ROOT
+from pt_paths import DEMO, ROOT, SCRIPTS
 
 VENV_BIN = Path(sys.executable).parent
 
@@ -76,6 +76,10 @@ def demo_build(tmp_path_factory) -> BuiltDemo:
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(guard), os.environ.get("PYTHONPATH")])),
         "PT_NO_NETWORK_MARKER": str(marker),
+        # The theme's deprecation warnings are errors here too (tests/test_deprecations.py).
+        "PYTHONWARNINGS": subprocess.check_output(
+            [sys.executable, str(SCRIPTS / "deprecation_filters.py")], text=True
+        ).strip(),
     }
     outdir = work / "html"
     command = [

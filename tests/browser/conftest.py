@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import html
+import os
 import shutil
 import subprocess
 import sys
@@ -17,19 +18,22 @@ from pathlib import Path
 import pytest
 
 import pt_browser as pt
-from pt_paths import ROOTS
+from pt_paths import ROOTS, SCRIPTS
 
 # -- building ----------------------------------------------------------------
 
 
 def sphinx_build(srcdir: Path, outdir: Path, *options: str) -> None:
-    """sphinx-build -b html (warnings are the demo's own tests' business)."""
+    """sphinx-build -b html (warnings are the demo's own tests' business; the
+    theme's deprecation warnings are errors, as everywhere)."""
+    filters = subprocess.check_output([sys.executable, str(SCRIPTS / "deprecation_filters.py")], text=True)
     command = [
         sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "auto",
         "-d", str(outdir.parent / f".doctrees-{outdir.name}"),
         *options, str(srcdir), str(outdir),
     ]
-    done = subprocess.run(command, capture_output=True, text=True)
+    env = {**os.environ, "PYTHONWARNINGS": filters.strip()}
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
     if done.returncode != 0:
         pytest.fail(f"building {srcdir} failed:\n{done.stderr[-4000:]}", pytrace=False)
 
