@@ -32,6 +32,7 @@ from piccolo_theme import (
     icons,
     logos,
     navigation,
+    opengraph,
     script_loading,
     settings,
     versions,
@@ -60,6 +61,8 @@ class PageContext:
         pagename: str,
         doctree: nodes.document | None,
         generated_body: str = "",
+        *,
+        opengraph_tags: bool = True,
     ) -> None:
         # Not the page's context itself: the context holds this object, and
         # that cycle would keep each page's context (body and all) alive until
@@ -70,6 +73,8 @@ class PageContext:
         self._doctree = doctree
         # The HTML of a page with no doctree (see fonts.preloads).
         self._generated_body = generated_body
+        # False when sphinxext-opengraph writes the tags instead.
+        self._opengraph_tags = opengraph_tags
 
     @cached_property
     def navigation(self) -> Markup:
@@ -102,6 +107,21 @@ class PageContext:
     def description(self, metatags: str = "") -> str:
         """The meta description to write; empty when ``metatags`` already have one."""
         return "" if description.already_given(metatags) else self._description
+
+    def opengraph(self, title: str, metatags: str, pageurl: str, pathto: Callable[..., str]) -> list[tuple[str, str]]:
+        """The page's OpenGraph ``(property, content)`` pairs (see opengraph.py)."""
+        if not self._opengraph_tags:
+            return []
+        config = self._builder.config
+        image = opengraph.page_image(self._metadata, self._pagename, self.options.social_image)
+        return opengraph.tags(
+            title=title,
+            description=self._description,
+            site_name=config.project,
+            url=pageurl,
+            image=image and opengraph.image_url(image, config.html_baseurl, pathto),
+            metatags=metatags,
+        )
 
     def icon(self, name: str) -> Markup:
         return icons.icon(self._builder, name)
@@ -197,4 +217,7 @@ def on_html_page_context(
         old_trailing_comma="python_trailing_comma_in_multi_line_signatures" not in app.config,
     )
     generated = "" if doctree is not None else str(context.get("body") or "")
-    context["piccolo"] = PageContext(app.builder, options, pagename, doctree, generated)
+    context["piccolo"] = PageContext(
+        app.builder, options, pagename, doctree, generated,
+        opengraph_tags=opengraph.EXTENSION not in app.extensions,
+    )

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from sphinx.util import logging
 
-from piccolo_theme import edit_links, facts, forges, icon_links, logos
+from piccolo_theme import edit_links, facts, forges, icon_links, logos, opengraph
 from piccolo_theme.colours import contrast_ratio, parse_colour
 
 logger = logging.getLogger(__name__)
@@ -36,11 +36,15 @@ class ThemeOptions:
     banner_hiding: str = "temporary"
     brand_colour: str = "#2b6cb0"
     dark_mode_code_blocks: bool = True
+    #: ``basic``'s option: the ``/`` shortcut to the search field and its hint.
+    enable_search_shortcuts: bool = True
     default_mode: str = facts.MODES[0]
     font: str = "roboto"
     globaltoc_collapse: bool = True
     globaltoc_includehidden: bool = True
     globaltoc_maxdepth: int = -1
+    #: ``basic``'s option: no left sidebar (nor the buttons that open it).
+    nosidebar: bool = False
     #: Results under the header search box while typing (issue 17).
     search_as_you_type: bool = True
     search_provider: str = "sphinx"
@@ -49,6 +53,8 @@ class ThemeOptions:
     #: its own line, ``False`` never does, an ``int`` N only for signatures
     #: longer than N characters.
     signature_parameters_per_line: bool | int = True
+    #: The image of link previews (``og:image``): an http(s) URL or a path on the site.
+    social_image: str = ""
     source_icon: str = ""
     source_url: str = ""
     # A page's edit and view-source links (edit_links.py).
@@ -206,6 +212,19 @@ def _check_source_url(name: str, value: Any, default: str) -> str:
     return default
 
 
+def _check_social_image(name: str, value: Any, default: str) -> str:
+    if value is None:
+        return default
+    text = _as_str(name, value, default)
+    if text is None or text.strip() == "":
+        return default
+    text = text.strip()
+    if opengraph.is_safe_image(text):
+        return text
+    _warn(name, value, _Described("no image"), "is not an http(s) URL or a path on the site")
+    return default
+
+
 def _check_colour(name: str, value: Any, default: str) -> str:
     text = _as_str(name, value, default)
     if text is None:
@@ -252,14 +271,17 @@ _CHECKS: dict[str, Callable[[str, Any, Any], Any]] = {
     "brand_colour": _check_colour,
     "dark_mode_code_blocks": _as_bool,
     "default_mode": _as_choice(facts.MODES),
+    "enable_search_shortcuts": _as_bool,
     "font": _as_choice(FONTS),
     "globaltoc_collapse": _as_bool,
     "globaltoc_includehidden": _as_bool,
     "globaltoc_maxdepth": _check_maxdepth,
+    "nosidebar": _as_bool,
     "search_as_you_type": _as_bool,
     "search_provider": _as_choice(SEARCH_PROVIDERS),
     "show_theme_credit": _as_bool,
     "signature_parameters_per_line": _check_signatures,
+    "social_image": _check_social_image,
     "source_icon": lambda n, v, d: "" if v in ("", None) else _as_choice(forges.KEYS)(n, v, d),
     "source_url": _check_source_url,
     "show_edit_link": _as_bool,

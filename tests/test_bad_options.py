@@ -30,6 +30,8 @@ BAD = [
     ("brand_color", "nope", "#2b6cb0"),
     ("dark_mode_code_blocks", "maybe", True),
     ("dark_mode_code_blocks", 2, True),
+    ("enable_search_shortcuts", "sometimes", True),
+    ("enable_search_shortcuts", [1], True),
     ("default_mode", "blue", "auto"),
     ("default_mode", ["dark"], "auto"),
     ("font", "comic-sans", "roboto"),
@@ -41,6 +43,8 @@ BAD = [
     ("globaltoc_maxdepth", "deep", -1),
     ("globaltoc_maxdepth", 2.5, -1),
     ("globaltoc_maxdepth", True, -1),
+    ("nosidebar", "perhaps", False),
+    ("nosidebar", 3, False),
     ("search_as_you_type", "sometimes", True),
     ("search_as_you_type", [1], True),
     ("search_provider", "google", "sphinx"),
@@ -52,6 +56,10 @@ BAD = [
     ("signature_parameters_per_line", 0, True),
     ("signature_parameters_per_line", "sometimes", True),
     ("signature_parameters_per_line", 1.5, True),
+    ("social_image", "javascript:alert(1)", "no image"),
+    ("social_image", "//elsewhere.example/card.png", "no image"),
+    ("social_image", 'card.png" onerror="alert(1)', "no image"),
+    ("social_image", 5, ""),
     ("source_icon", "myspace", ""),
     ("source_icon", 5, ""),
     ("source_url", "javascript:alert(1)", "no source link"),
@@ -80,7 +88,7 @@ BAD = [
     ("icon_links", {"name": "GitHub", "url": "https://github.com/x/y"}, "no icon links"),
 ]
 #: Fallbacks a warning names in words rather than as a value.
-DESCRIBED = {"no source link", "no such link", "html_logo", "no icon links"}
+DESCRIBED = {"no source link", "no such link", "html_logo", "no icon links", "no image"}
 
 
 def test_the_table_covers_every_option():
@@ -121,6 +129,13 @@ def test_wrong_option_warns_once_and_the_page_works(build, name, value, fallback
         assert "<script>alert" not in site.html("index")
     if name == "source_url":
         assert soup.select_one(".pt-source-link") is None
+    if name == "social_image":
+        assert soup.find("meta", attrs={"property": "og:image"}) is None
+        assert "javascript:" not in site.html("index") and "onerror" not in site.html("index")
+    if name == "nosidebar":
+        assert soup.select_one("nav.pt-sidebar--left")
+    if name == "enable_search_shortcuts":
+        assert soup.select_one(".pt-search__hint")
     if name == "banner_text":
         assert soup.select_one(".pt-banner") is None
     if name.endswith("_logo"):
