@@ -35,13 +35,14 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.todo",
     "sphinx.ext.viewcode",
-    "myst_parser",
+    # Markdown and Jupyter notebooks (myst-nb brings myst-parser with it).
+    "myst_nb",
     "sphinx_copybutton",
     "sphinx_design",
     "sphinx_tabs.tabs",
 ]
 
-source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-nb"}
 root_doc = "index"
 exclude_patterns = ["_build", "_code", "Thumbs.db", ".DS_Store"]
 templates_path: list[str] = []
@@ -90,6 +91,8 @@ napoleon_preprocess_types = True
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3
+# Notebooks are shown with the outputs stored in them: builds stay offline and fast.
+nb_execution_mode = "off"
 
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True

@@ -32,6 +32,7 @@ from piccolo_theme import (
     icons,
     logos,
     navigation,
+    notebooks,
     opengraph,
     script_loading,
     settings,
@@ -216,6 +217,10 @@ def on_html_page_context(
         context,
         old_trailing_comma="python_trailing_comma_in_multi_line_signatures" not in app.config,
     )
+    body = context.get("body")
+    if isinstance(body, str) and notebooks.has_cells(body):
+        # This page only (Sphinx restores the list after each page).
+        app.add_css_file(notebooks.STYLESHEET)
     generated = "" if doctree is not None else str(context.get("body") or "")
     context["piccolo"] = PageContext(
         app.builder, options, pagename, doctree, generated,

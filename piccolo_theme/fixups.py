@@ -97,6 +97,23 @@ def parameter_list_trailing_comma(body: str) -> str:
     return _TRAILING_COMMA.sub(r"\1\2", body)
 
 
+_NOTEBOOK_SUMMARY = '<summary aria-label="Toggle hidden content">'
+
+
+def notebook_toggle_name(body: str) -> str:
+    """Let a collapsed notebook cell's toggle be named by its visible text.
+
+    myst-nb (1.x) writes ``<summary aria-label="Toggle hidden content">`` around
+    the visible "Show code cell source" in ``sphinx_.HideCodeCellNode``'s HTML
+    visitor, a literal string; a name that leaves out the visible text fails
+    WCAG 2.5.3 (axe's label-content-name-mismatch). Without the label the
+    summary is named by what it shows.
+    """
+    if _NOTEBOOK_SUMMARY not in body:
+        return body
+    return body.replace(_NOTEBOOK_SUMMARY, "<summary>")
+
+
 # -- the head -----------------------------------------------------------------
 
 _EXTRA_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
@@ -125,6 +142,7 @@ def fix_page(context: dict[str, Any], *, old_trailing_comma: bool) -> None:
         body = caption_heading_level(body)
         body = citation_list_item(body)
         body = parameter_list_presentation(body)
+        body = notebook_toggle_name(body)
         if old_trailing_comma:
             body = parameter_list_trailing_comma(body)
         context["body"] = body

@@ -11,6 +11,9 @@ Two partials are generated from their owners in Python, never edited by hand:
 They are written to ``sass/`` for readers, but the compile takes them from
 memory, so a stale copy on disk can never reach the stylesheet. ``--check``
 fails when the CSS or either partial is stale.
+
+``sass/piccolo_theme_notebooks.scss`` compiles the same way into a small
+stylesheet that only pages with notebook cells load (piccolo_theme/notebooks.py).
 """
 
 from __future__ import annotations
@@ -37,6 +40,9 @@ VERSIONS_TARGET = ROOT / "piccolo_theme" / "static" / "piccolo_theme_versions.cs
 # search box's first focus (it defines no custom property: the page's own do).
 SEARCH_SOURCE = SASS / "piccolo_theme_search.scss"
 SEARCH_TARGET = ROOT / "piccolo_theme" / "static" / "piccolo_theme_search.css"
+# The notebook stylesheet: loaded only by pages with notebook cells (notebooks.py).
+NOTEBOOKS_SOURCE = SASS / "piccolo_theme_notebooks.scss"
+NOTEBOOKS_TARGET = ROOT / "piccolo_theme" / "static" / "piccolo_theme_notebooks.css"
 
 
 def facts_scss() -> str:
@@ -99,6 +105,7 @@ def main() -> int:
     wanted[TARGET] = compile_css(partials)
     wanted[VERSIONS_TARGET] = compile_versions_css(partials)
     wanted[SEARCH_TARGET] = compile_css(partials, SEARCH_SOURCE)
+    wanted[NOTEBOOKS_TARGET] = compile_css(partials, NOTEBOOKS_SOURCE)
     stale = [path for path, text in wanted.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
     if args.check:
         for path in stale:

@@ -22,6 +22,10 @@ def test_committed_css_is_a_fresh_compile_of_the_scss():
     assert compile_sass.TARGET.read_text(encoding="utf-8") == compile_sass.compile_css(), (
         "piccolo_theme/static/piccolo_theme.css is stale: run scripts/compile-sass"
     )
+    notebooks = compile_sass.compile_css(source=compile_sass.NOTEBOOKS_SOURCE)
+    assert compile_sass.NOTEBOOKS_TARGET.read_text(encoding="utf-8") == notebooks, (
+        "piccolo_theme/static/piccolo_theme_notebooks.css is stale: run scripts/compile-sass"
+    )
 
 
 def test_css_is_minified_and_uses_no_remote_urls():

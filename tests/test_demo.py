@@ -131,7 +131,7 @@ def test_conf_uses_only_the_agreed_extensions():
     allowed = {
         "sphinx.ext.autodoc", "sphinx.ext.autosummary", "sphinx.ext.doctest",
         "sphinx.ext.napoleon", "sphinx.ext.todo", "sphinx.ext.viewcode",
-        "myst_parser", "sphinx_copybutton", "sphinx_design", "sphinx_tabs.tabs",
+        "myst_parser", "myst_nb", "sphinx_copybutton", "sphinx_design", "sphinx_tabs.tabs",
     }  # fmt: skip
     assert set(extensions) <= allowed
     # No extension that downloads at build time, nor a CDN-loaded renderer.

@@ -313,7 +313,7 @@
 
   /* Boxes that scroll sideways must be reachable by keyboard. */
   function makeScrollersFocusable() {
-    var boxes = document.querySelectorAll(".body pre, .pt-table-scroll, .body .math, table.highlighttable");
+    var boxes = document.querySelectorAll(".body pre, .pt-table-scroll, .body .math, table.highlighttable, .cell_output .output, .output_area");
     Array.prototype.forEach.call(boxes, function (box) {
       if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
