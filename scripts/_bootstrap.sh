@@ -52,6 +52,19 @@ ensure_chromium() {
   fi
 }
 
+ensure_pandoc() {
+  # nbsphinx (tests/test_notebooks.py) converts notebooks' Markdown with pandoc.
+  if command -v pandoc >/dev/null 2>&1; then return 0; fi
+  if command -v apt-get >/dev/null 2>&1; then
+    echo "==> installing Debian's pandoc"
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq pandoc >/dev/null
+  else
+    echo "pandoc not found: the nbsphinx tests will be skipped" >&2
+  fi
+}
+
 ensure_node_packages() {
   # The JavaScript the tests inject (axe-core), pinned in package-lock.json,
   # into node_modules/; re-installed whenever the lock file changes.
