@@ -33,6 +33,7 @@ from piccolo_theme import (
     logos,
     navigation,
     notebooks,
+    notfound,
     opengraph,
     script_loading,
     settings,
@@ -64,6 +65,7 @@ class PageContext:
         generated_body: str = "",
         *,
         opengraph_tags: bool = True,
+        pathto: Callable[..., str] | None = None,
     ) -> None:
         # Not the page's context itself: the context holds this object, and
         # that cycle would keep each page's context (body and all) alive until
@@ -76,10 +78,12 @@ class PageContext:
         self._generated_body = generated_body
         # False when sphinxext-opengraph writes the tags instead.
         self._opengraph_tags = opengraph_tags
+        # Set on sphinx-notfound-page's 404 page: its absolute ``pathto``.
+        self._pathto = pathto
 
     @cached_property
     def navigation(self) -> Markup:
-        return Markup(navigation.site_navigation(self._builder, self._pagename, self.options))
+        return Markup(navigation.site_navigation(self._builder, self._pagename, self.options, self._pathto))
 
     @cached_property
     def _page_contents(self) -> tuple[str, int]:
@@ -222,7 +226,12 @@ def on_html_page_context(
         # This page only (Sphinx restores the list after each page).
         app.add_css_file(notebooks.STYLESHEET)
     generated = "" if doctree is not None else str(context.get("body") or "")
+    absolute = None
+    if notfound.is_404_page(app, pagename):
+        context["content_root"] = notfound.content_root(app)
+        absolute = context["pathto"]
     context["piccolo"] = PageContext(
         app.builder, options, pagename, doctree, generated,
         opengraph_tags=opengraph.EXTENSION not in app.extensions,
+        pathto=absolute,
     )

@@ -199,11 +199,15 @@ class SiteTree:
                 self.groups.append((caption, _entries(child, make)))
                 caption = None
 
-    def html(self, docname: str) -> str:
+    def html(self, docname: str, pathto: Callable[..., str] | None = None) -> str:
+        """The tree for ``docname``; ``pathto``, if given, makes every link instead
+        of the builder (sphinx-notfound-page's, absolute, on its 404 page)."""
         builder = self._builder
         target = builder.get_target_uri(docname)
 
         def relative(to: str) -> str:
+            if pathto is not None:
+                return pathto(to)
             return builder.get_relative_uri(docname, to)
 
         def href(entry: Entry) -> str:
@@ -212,6 +216,8 @@ class SiteTree:
                 return relative(entry.docname) + entry.anchor or "#"
             if "://" in entry.url or entry.url.startswith(("#", "mailto:")):
                 return entry.url
+            if pathto is not None:
+                return pathto(entry.url, 1)
             return relative_uri(target, entry.url)
 
         writer = _Writer(
@@ -265,9 +271,11 @@ def site_tree(builder: Builder, options: ThemeOptions) -> SiteTree:
     return tree
 
 
-def site_navigation(builder: Builder, docname: str, options: ThemeOptions) -> str:
+def site_navigation(
+    builder: Builder, docname: str, options: ThemeOptions, pathto: Callable[..., str] | None = None
+) -> str:
     """The page hierarchy for the left sidebar, with ``docname`` marked current."""
-    return site_tree(builder, options).html(docname)
+    return site_tree(builder, options).html(docname, pathto)
 
 
 def page_contents(builder: Builder, docname: str) -> tuple[str, int]:
