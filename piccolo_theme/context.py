@@ -66,6 +66,7 @@ class PageContext:
         *,
         opengraph_tags: bool = True,
         pathto: Callable[..., str] | None = None,
+        sidebars: bool = True,
     ) -> None:
         # Not the page's context itself: the context holds this object, and
         # that cycle would keep each page's context (body and all) alive until
@@ -80,6 +81,9 @@ class PageContext:
         self._opengraph_tags = opengraph_tags
         # Set on sphinx-notfound-page's 404 page: its absolute ``pathto``.
         self._pathto = pathto
+        #: Whether the page has a left sidebar: sidebar templates (``html_sidebars``)
+        #: and not ``basic``'s ``nosidebar``.
+        self.left_sidebar = sidebars and not options.nosidebar
 
     @cached_property
     def navigation(self) -> Markup:
@@ -234,4 +238,5 @@ def on_html_page_context(
         app.builder, options, pagename, doctree, generated,
         opengraph_tags=opengraph.EXTENSION not in app.extensions,
         pathto=absolute,
+        sidebars=bool(context.get("sidebars")),
     )

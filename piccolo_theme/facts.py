@@ -21,9 +21,17 @@ ICONS_DIR = PACKAGE_DIR / "components" / "icons"
 MODES = ("auto", "light", "dark", "darkest")
 DARK_MODES = ("dark", "darkest")
 
-#: ``localStorage`` keys: the reader's colour mode, and the banner they hid.
+#: ``localStorage`` keys: the reader's colour mode, the banner they hid, and
+#: whether they hid the left sidebar on a wide screen (only ``"hidden"`` is stored).
 MODE_STORAGE_KEY = "piccolo-mode"
 BANNER_STORAGE_KEY = "piccolo-banner-hidden"
+SIDEBAR_STORAGE_KEY = "piccolo-sidebar"
+
+#: Written on ``<html>`` before the first paint when scripts run: the left
+#: sidebar's state on wide screens. Without the attribute (no JavaScript) the
+#: sidebar shows and its toggle does not.
+SIDEBAR_ATTRIBUTE = "data-sidebar"
+SIDEBAR_STATES = ("shown", "hidden")
 
 #: Layout widths, in rem. Below ``NARROW_REM`` the site navigation is a drawer;
 #: below ``WIDE_REM`` the page contents leave their column.

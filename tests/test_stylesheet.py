@@ -161,6 +161,9 @@ def test_the_script_copy_of_the_facts_matches_facts_py():
         "MODES": list(facts.MODES),
         "MODE_KEY": facts.MODE_STORAGE_KEY,
         "BANNER_KEY": facts.BANNER_STORAGE_KEY,
+        "SIDEBAR_KEY": facts.SIDEBAR_STORAGE_KEY,
+        "SIDEBAR_ATTRIBUTE": facts.SIDEBAR_ATTRIBUTE,
+        "SIDEBAR_STATES": list(facts.SIDEBAR_STATES),
         # Below the breakpoint exactly as the stylesheet's `below` mixin says it.
         "NARROW": f"(max-width: {facts.NARROW_REM - 0.01:g}rem)",
     }
@@ -169,7 +172,10 @@ def test_the_script_copy_of_the_facts_matches_facts_py():
 
 def test_the_script_writes_each_fact_once():
     js = JS.read_text()
-    for value in (facts.MODE_STORAGE_KEY, facts.BANNER_STORAGE_KEY, _js_facts()["NARROW"], *facts.MODES):
+    for value in (
+        facts.MODE_STORAGE_KEY, facts.BANNER_STORAGE_KEY, facts.SIDEBAR_STORAGE_KEY, facts.SIDEBAR_ATTRIBUTE,
+        _js_facts()["NARROW"], *facts.MODES,
+    ):
         assert js.count(f'"{value}"') == 1, value
 
 

@@ -7,6 +7,9 @@
   var MODES = ["auto", "light", "dark", "darkest"];
   var MODE_KEY = "piccolo-mode";
   var BANNER_KEY = "piccolo-banner-hidden";
+  var SIDEBAR_KEY = "piccolo-sidebar";
+  var SIDEBAR_ATTRIBUTE = "data-sidebar";
+  var SIDEBAR_STATES = ["shown", "hidden"];
   var NARROW = "(max-width: 49.99rem)"; /* below NARROW_REM */
 
   var root = document.documentElement;
@@ -102,8 +105,28 @@
     narrow.addEventListener("change", function () { shut(false); });
   }
 
+  /* Wide screens: the header button hides and shows the left sidebar,
+     remembered. The head script applied the stored state before the first
+     paint; here the button follows it. */
+  function setUpSidebarToggle() {
+    var button = document.querySelector(".pt-sidebar-toggle");
+    if (!button || !document.getElementById("pt-sidebar-left")) return;
+    var HIDDEN = SIDEBAR_STATES[1];
+    function show(hidden) {
+      root.setAttribute(SIDEBAR_ATTRIBUTE, SIDEBAR_STATES[hidden ? 1 : 0]);
+      button.setAttribute("aria-expanded", String(!hidden));
+    }
+    show(root.getAttribute(SIDEBAR_ATTRIBUTE) === HIDDEN);
+    button.addEventListener("click", function () {
+      var hidden = root.getAttribute(SIDEBAR_ATTRIBUTE) !== HIDDEN;
+      show(hidden);
+      store(SIDEBAR_KEY, hidden ? HIDDEN : null);
+    });
+  }
+
   /* Search: on narrow screens the icon opens the header's search field;
-     "/" and Ctrl/Cmd+K focus it anywhere. */
+     "/" and Ctrl/Cmd+K focus it anywhere (unless enable_search_shortcuts is
+     off: then the field has no aria-keyshortcuts). */
   function setUpSearch() {
     var header = document.querySelector(".pt-header");
     var toggle = document.querySelector(".pt-search-toggle");
@@ -143,6 +166,7 @@
     input.addEventListener("blur", function () {
       if (!input.value) shut();
     });
+    if (!input.hasAttribute("aria-keyshortcuts")) return;
     document.addEventListener("keydown", function (event) {
       var target = event.target;
       var command = event.ctrlKey || event.metaKey;
@@ -323,6 +347,7 @@
 
   setUpModeToggle();
   setUpDrawer();
+  setUpSidebarToggle();
   setUpSearch();
   setUpBanner();
   setUpPageContents();
