@@ -57,7 +57,7 @@ def facts_scss() -> str:
             f"$sidebar-width: {facts.SIDEBAR_WIDTH_REM:g}rem;",
             f"$header-height: {facts.HEADER_HEIGHT_REM:g}rem;",
             f"$dark-code-off: '[{attribute}=\"{value}\"]';",
-            f"$sidebar-set: '[{facts.SIDEBAR_ATTRIBUTE}]';",
+            f"$scripted: '[{facts.SIDEBAR_ATTRIBUTE}]';",
             f"$sidebar-hidden: '[{facts.SIDEBAR_ATTRIBUTE}=\"{facts.SIDEBAR_STATES[1]}\"]';",
         )
     )
