@@ -134,13 +134,16 @@ def browser():
         launched.close()
 
 
-def _new_context(browser, watch: pt.Watch, *, mode: str | None = None, **options):
+def _new_context(browser, watch: pt.Watch, *, mode: str | None = None, sidebar_hidden: bool = False, **options):
     options.setdefault("viewport", {"width": 1280, "height": 800})
     options.setdefault("reduced_motion", "reduce")
     context = browser.new_context(**options)
     context.set_default_timeout(15_000)
     if mode is not None:
         context.add_init_script(f"try{{localStorage.setItem('piccolo-mode','{mode}')}}catch(e){{}}")
+    if sidebar_hidden:
+        # As the reader leaves it after hiding the left sidebar on a wide screen.
+        context.add_init_script(pt.HIDE_SIDEBAR_JS)
     context.on("page", watch.attach)
     return context
 

@@ -7,6 +7,7 @@ import os
 import shutil
 from urllib.parse import urlsplit
 
+from piccolo_theme import facts
 from pt_paths import DEMO, ROOT, TESTS
 
 ARTEFACTS = TESTS / "artefacts" / "screenshots"
@@ -20,6 +21,11 @@ VIEWPORTS = {
         "has_touch": True,
     },
 }
+#: The standing checks also run on desktop with the left sidebar hidden.
+SIDEBAR_HIDDEN = "desktop-sidebar-hidden"
+HIDE_SIDEBAR_JS = (
+    f"try{{localStorage.setItem('{facts.SIDEBAR_STORAGE_KEY}','{facts.SIDEBAR_STATES[1]}')}}catch(e){{}}"
+)
 OVERFLOW_WIDTHS = (320, 390, 768, 1024, 1280, 1920)
 #: Widths up to this one are emulated as a phone (touch, meta viewport honoured).
 PHONE_MAX_WIDTH = 390

@@ -1,5 +1,6 @@
 """axe-core on every demo page, chrome included, in light, dark and darkest, at
-desktop and phone sizes; a screenshot of each state for reviewers."""
+desktop and phone sizes and on desktop with the left sidebar hidden; a
+screenshot of each state for reviewers."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def test_axe_version_and_options_are_what_the_suite_claims(sweep, server):
     assert all(reason.strip() for reason in pt.EXCLUDED_AXE_RULES.values())
 
 
-@pytest.mark.parametrize("viewport", list(pt.VIEWPORTS))
+@pytest.mark.parametrize("viewport", [*pt.VIEWPORTS, pt.SIDEBAR_HIDDEN])
 @pytest.mark.parametrize("docname", PAGES)
 def test_page_has_no_axe_violations_in_any_mode(docname, viewport, demo, sweep, server, screenshots):
     paths = demo.generated if docname == GENERATED else [pt.page_path(docname)]
@@ -54,8 +55,12 @@ def test_page_has_no_axe_violations_in_any_mode(docname, viewport, demo, sweep, 
         # three renderers work at the same time.
         pages = {}
         for mode in pt.MODES:
-            page, watch = sweep.page((viewport, mode), mode=mode, **pt.VIEWPORTS[viewport])
+            hidden = viewport == pt.SIDEBAR_HIDDEN
+            size = pt.VIEWPORTS["desktop" if hidden else viewport]
+            page, watch = sweep.page((viewport, mode), mode=mode, sidebar_hidden=hidden, **size)
             page.goto(server.url(path))
+            if hidden:
+                assert page.evaluate("() => document.documentElement.getAttribute('data-sidebar')") == "hidden"
             page.evaluate(pt.SETTLE_JS)
             shown = page.evaluate("() => document.documentElement.dataset.mode")
             assert shown == mode, f"{path}: stored mode {mode!r} gave data-mode={shown!r}"

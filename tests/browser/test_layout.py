@@ -1,4 +1,5 @@
-"""Layout on every demo page: no horizontal overflow from 320 to 1920 pixels,
+"""Layout on every demo page: no horizontal overflow from 320 to 1920 pixels
+(on desktop widths also with the left sidebar hidden),
 no console errors, no failed requests and no request to another host; the
 current page is in view in the sidebar."""
 
@@ -51,19 +52,27 @@ def test_no_horizontal_overflow_and_a_clean_load(docname, demo, sweep, server):
                     viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True,
                 )
                 page.goto(server.url(path))
+                setups = [(page, watch, "")]
             else:
                 # The desktop widths resize one window, as a reader would:
-                # loaded at the narrowest, then widened.
-                page, watch = sweep.page(("overflow-desktop",), viewport={"width": width, "height": 800})
-                page.set_viewport_size({"width": width, "height": 800})
-                if width == DESKTOP_WIDTHS[0]:
-                    page.goto(server.url(path))
-            problem = overflow_at(page, width)
-            if problem:
-                failures.append(f"{path} at {width}px: {problem}")
-            problems = watch.take()
-            if problems:
-                failures.append(f"{path} at {width}px: " + "; ".join(problems))
+                # loaded at the narrowest, then widened; once more with the
+                # left sidebar hidden.
+                setups = []
+                for hidden in (False, True):
+                    page, watch = sweep.page(
+                        ("overflow-desktop", hidden), viewport={"width": width, "height": 800}, sidebar_hidden=hidden
+                    )
+                    page.set_viewport_size({"width": width, "height": 800})
+                    if width == DESKTOP_WIDTHS[0]:
+                        page.goto(server.url(path))
+                    setups.append((page, watch, " (left sidebar hidden)" if hidden else ""))
+            for page, watch, label in setups:
+                problem = overflow_at(page, width)
+                if problem:
+                    failures.append(f"{path} at {width}px{label}: {problem}")
+                problems = watch.take()
+                if problems:
+                    failures.append(f"{path} at {width}px{label}: " + "; ".join(problems))
     assert not failures, "\n".join(failures)
 
 
