@@ -8,7 +8,6 @@ import shutil
 import pytest
 
 from piccolo_theme import notebooks
-
 from pt_paths import DEMO
 
 NOTEBOOK = (DEMO / "extensions" / "notebook.ipynb").read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ from __future__ import annotations
 from babel.messages.mofile import read_mo
 
 from piccolo_theme import facts
-
 from pt_paths import LOCALE_DIR
 
 

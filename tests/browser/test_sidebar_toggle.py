@@ -134,7 +134,8 @@ def test_on_a_phone_the_drawer_works_as_before_whatever_is_stored(new_context, s
     assert not page.locator(".pt-sidebar-toggle").is_visible()
     page.locator(".pt-menu-button").click()
     page.wait_for_function(
-        "() => { const r = document.getElementById('pt-sidebar-left').getBoundingClientRect(); return r.left >= 0 && r.width > 0; }"
+        "() => { const r = document.getElementById('pt-sidebar-left').getBoundingClientRect();"
+        " return r.left >= 0 && r.width > 0; }"
     )
     assert page.locator("#pt-sidebar-left [aria-current='page']").is_visible()
 
