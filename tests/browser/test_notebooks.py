@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 import pt_browser as pt
-from pt_paths import ROOTS
+from pt_paths import DEMO, ROOTS
 
 pytestmark = pytest.mark.browser
 
@@ -99,7 +99,10 @@ def nbsphinx_site(site_root, server) -> str:
     from conftest import sphinx_build
 
     site = "nbsphinx"
-    sphinx_build(ROOTS / "test-nbsphinx", site_root / site)
+    source = site_root / "nbsphinx-source"
+    shutil.copytree(ROOTS / "test-nbsphinx", source)
+    shutil.copy(DEMO / "extensions" / "notebook.ipynb", source / "notebook.ipynb")
+    sphinx_build(source, site_root / site)
     return site
 
 
