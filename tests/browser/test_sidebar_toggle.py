@@ -175,6 +175,8 @@ def test_search_shortcut_off_and_arrow_keys_on(keys_site, page, server, watch):
     page.locator("main h1").click()
     page.keyboard.press("/")
     assert page.evaluate("() => document.activeElement.id") != "pt-search-input"
+    page.keyboard.press("Control+k")
+    assert page.evaluate("() => document.activeElement.id") != "pt-search-input"
     # navigation_with_keys: Sphinx's own script follows <link rel="next">.
     following = page.evaluate("() => document.querySelector('link[rel=next]').href")
     page.keyboard.press("ArrowRight")
