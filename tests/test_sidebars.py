@@ -18,8 +18,6 @@ def test_a_page_with_no_sidebar_templates_has_no_left_column_or_landmark(build):
     site = build("basic", confoverrides={"html_sidebars": {"first": []}})
     first, second = site.soup("first"), site.soup("second")
     assert not has_left(first) and has_left(second)
-    assert "pt-page--no-nav" in first.select_one(".pt-page")["class"]
-    assert "pt-page--no-nav" not in second.select_one(".pt-page")["class"]
     # Nothing left pointing at the missing sidebar, and no empty landmark.
     assert not first.select(".pt-menu-button, .pt-sidebar-toggle, [aria-controls='pt-sidebar-left']")
     assert not [n for n in first.select("nav, aside") if not n.get_text(strip=True)]
@@ -32,17 +30,6 @@ def test_nosidebar_removes_the_left_sidebar_everywhere(build):
         soup = site.soup(page)
         assert not has_left(soup), page
         assert not soup.select("[aria-controls='pt-sidebar-left'], [href='#pt-sidebar-left']"), page
-        assert "pt-page--no-nav" in soup.select_one(".pt-page")["class"]
-
-
-def test_a_page_without_contents_marks_the_missing_right_column(build):
-    site = build("many-sections")
-    none = site.soup("none")
-    assert none.select_one("aside.pt-sidebar--right") is None
-    assert "pt-page--no-toc" in none.select_one(".pt-page")["class"]
-    many = site.soup("many")
-    assert many.select_one("aside.pt-sidebar--right")
-    assert "pt-page--no-toc" not in many.select_one(".pt-page")["class"]
 
 
 def test_the_sidebar_toggle_controls_the_sidebar_and_is_named(build):

@@ -105,28 +105,23 @@
     narrow.addEventListener("change", function () { shut(false); });
   }
 
-  /* Wide screens: the header button hides and shows the left sidebar,
-     remembered. The head script applied the stored state before the first
-     paint; here the button follows it. */
+  /* The left sidebar's toggle (wide screens); the head script set the state. */
   function setUpSidebarToggle() {
     var button = document.querySelector(".pt-sidebar-toggle");
-    if (!button || !document.getElementById("pt-sidebar-left")) return;
-    var HIDDEN = SIDEBAR_STATES[1];
-    function show(hidden) {
-      root.setAttribute(SIDEBAR_ATTRIBUTE, SIDEBAR_STATES[hidden ? 1 : 0]);
-      button.setAttribute("aria-expanded", String(!hidden));
-    }
-    show(root.getAttribute(SIDEBAR_ATTRIBUTE) === HIDDEN);
+    if (!button) return;
+    function hidden() { return root.getAttribute(SIDEBAR_ATTRIBUTE) === SIDEBAR_STATES[1]; }
+    function sync() { button.setAttribute("aria-expanded", !hidden()); }
+    sync();
     button.addEventListener("click", function () {
-      var hidden = root.getAttribute(SIDEBAR_ATTRIBUTE) !== HIDDEN;
-      show(hidden);
-      store(SIDEBAR_KEY, hidden ? HIDDEN : null);
+      var hide = !hidden();
+      root.setAttribute(SIDEBAR_ATTRIBUTE, SIDEBAR_STATES[+hide]);
+      store(SIDEBAR_KEY, hide ? SIDEBAR_STATES[1] : null);
+      sync();
     });
   }
 
   /* Search: on narrow screens the icon opens the header's search field;
-     "/" and Ctrl/Cmd+K focus it anywhere (unless enable_search_shortcuts is
-     off: then the field has no aria-keyshortcuts). */
+     "/" and Ctrl/Cmd+K focus it anywhere (if the field has aria-keyshortcuts). */
   function setUpSearch() {
     var header = document.querySelector(".pt-header");
     var toggle = document.querySelector(".pt-search-toggle");
@@ -337,7 +332,7 @@
 
   /* Boxes that scroll sideways must be reachable by keyboard. */
   function makeScrollersFocusable() {
-    var boxes = document.querySelectorAll(".body pre, .pt-table-scroll, .body .math, table.highlighttable, .cell_output .output, .output_area");
+    var boxes = document.querySelectorAll(".body pre, .pt-table-scroll, .body .math, table.highlighttable, .body .output, .output_area");
     Array.prototype.forEach.call(boxes, function (box) {
       if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");

@@ -153,6 +153,39 @@ def test_on_a_phone_the_drawer_works_as_before_whatever_is_stored(new_context, s
     assert page.locator("#pt-sidebar-left [aria-current='page']").is_visible()
 
 
+# -- no empty columns ----------------------------------------------------------------
+
+COLUMNS_JS = """() => getComputedStyle(document.querySelector('.pt-page')).gridTemplateColumns.split(' ')"""
+
+
+@pytest.fixture(scope="module")
+def nosidebar_site(site_root, server) -> str:
+    from conftest import sphinx_build
+
+    site = "nosidebar"
+    sphinx_build(ROOTS / "test-basic", site_root / site, "-D", "html_theme_options.nosidebar=1")
+    return site
+
+
+@pytest.mark.parametrize("width", [900, 1280])
+def test_a_missing_sidebar_leaves_no_empty_column(width, nosidebar_site, plain_site, new_context, server):
+    page = new_context(viewport={"width": width, "height": 800}).new_page()
+    # No left sidebar: its column is 0 wide, the article starts the page.
+    page.goto(server.url("first.html", site=nosidebar_site))
+    columns = page.evaluate(COLUMNS_JS)
+    assert columns[0] == "0px", columns
+    # A page with sidebars: the left column is the sidebar's width.
+    page.goto(server.url("first.html", site=plain_site))
+    with_nav = page.evaluate(COLUMNS_JS)
+    assert with_nav[0] == f"{16 * facts.SIDEBAR_WIDTH_REM:g}px", with_nav
+    if width >= 16 * facts.WIDE_REM:
+        assert with_nav[2] == f"{16 * facts.SIDEBAR_WIDTH_REM:g}px", with_nav
+        # A page without page contents (no sections): no right column either.
+        page.goto(server.url("hidden.html", site=plain_site))
+        assert page.locator(".pt-sidebar--right").count() == 0
+        assert page.evaluate(COLUMNS_JS)[2] == "0px"
+
+
 # -- basic's keyboard options --------------------------------------------------------
 
 
