@@ -42,7 +42,7 @@ def _on_builder_inited(app: Sphinx) -> None:
     # The options first: whether the theme is ours, and with what. Only then its files.
     options = settings.load(app)
     if options is not None:
-        assets.add_files(app)
+        assets.add_files(app, options)
         versions.load(app)  # the version menu's script, only on sites with versions
         # Files and repository data the options point to: checked once, here.
         edit_links.load(app, options, warn_described)

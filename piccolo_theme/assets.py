@@ -7,8 +7,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from piccolo_theme.options import ThemeOptions
 
-def add_files(app: Sphinx) -> None:
+#: The banner's script: only sites with a banner load it.
+BANNER_SCRIPT = "piccolo_theme_banner.js"
+
+
+def add_files(app: Sphinx, options: ThemeOptions) -> None:
     """Called once our options are loaded (see ``setup``), only when the theme is ours."""
     # Deferred: it only enhances a page that already works without it.
     app.add_js_file("piccolo_theme.js", loading_method="defer")
+    if options.banner_text:
+        app.add_js_file(BANNER_SCRIPT, loading_method="defer")

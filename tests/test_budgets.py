@@ -283,3 +283,17 @@ def test_leaf_page_frame_does_not_grow_with_unrelated_sections(build, tmp_path):
     nav = [str(BeautifulSoup(h, "html.parser").select_one("nav.pt-sidebar--left")) for h in (small, large)]
     assert nav[0] == nav[1], "the left sidebar of a page changed with pages in other sections"
     assert len(large.encode()) <= 1.02 * len(small.encode()), (len(small), len(large))
+
+
+def test_the_banner_script_loads_only_on_sites_with_a_banner(build):
+    def scripts(site) -> list[str]:
+        return [src_name(t) for t in head_scripts(site.soup("index")) if t.get("src")]
+
+    without = build("budget-site")
+    assert "piccolo_theme_banner.js" not in scripts(without)
+    with_banner = build(
+        "budget-site", confoverrides={"html_theme_options": {"banner_text": "News."}}, name="with-banner"
+    )
+    tag = next(t for t in head_scripts(with_banner.soup("index")) if t.get("src") and src_name(t) == "piccolo_theme_banner.js")
+    assert tag.has_attr("defer")
+    assert scripts(with_banner).index("piccolo_theme.js") < scripts(with_banner).index("piccolo_theme_banner.js")

@@ -146,14 +146,19 @@ def test_compiled_css_carries_the_facts():
         assert f':root[data-mode="{mode}"] .pt-mode-toggle [data-mode-icon="{mode}"]' in css
 
 
+#: The theme's scripts that keep a copy of facts: the main one and the banner's.
+SCRIPTS = (JS, JS.with_name("piccolo_theme_banner.js"))
+
+
 def _js_facts() -> dict[str, object]:
-    """The script's marked copy of the facts: ``var NAME = <JSON>;`` lines."""
-    js = JS.read_text()
-    block = js.split("A copy of piccolo_theme/facts.py", 1)[1].split("\n\n", 1)[0]
-    return {
-        name: json.loads(value)
-        for name, value in re.findall(r"^\s*var (\w+) = (.+?);(?: /\*.*\*/)?$", block, re.MULTILINE)
-    }
+    """The scripts' marked copies of the facts: ``var NAME = <JSON>;`` lines."""
+    found: dict[str, object] = {}
+    for script in SCRIPTS:
+        block = script.read_text().split("A copy of piccolo_theme/facts.py", 1)[1].split("\n\n", 1)[0]
+        for name, value in re.findall(r"^\s*var (\w+) = (.+?);(?: /\*.*\*/)?$", block, re.MULTILINE):
+            assert name not in found, name
+            found[name] = json.loads(value)
+    return found
 
 
 def test_the_script_copy_of_the_facts_matches_facts_py():
@@ -171,7 +176,7 @@ def test_the_script_copy_of_the_facts_matches_facts_py():
 
 
 def test_the_script_writes_each_fact_once():
-    js = JS.read_text()
+    js = "".join(script.read_text() for script in SCRIPTS)
     for value in (
         facts.MODE_STORAGE_KEY, facts.BANNER_STORAGE_KEY, facts.SIDEBAR_STORAGE_KEY, facts.SIDEBAR_ATTRIBUTE,
         _js_facts()["NARROW"], *facts.MODES,

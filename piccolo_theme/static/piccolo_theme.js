@@ -6,7 +6,6 @@
   /* A copy of piccolo_theme/facts.py: tests/test_stylesheet.py pins it. */
   var MODES = ["auto", "light", "dark", "darkest"];
   var MODE_KEY = "piccolo-mode";
-  var BANNER_KEY = "piccolo-banner-hidden";
   var SIDEBAR_KEY = "piccolo-sidebar";
   var SIDEBAR_ATTRIBUTE = "data-sidebar";
   var SIDEBAR_STATES = ["shown", "hidden"];
@@ -108,15 +107,15 @@
   /* The left sidebar's toggle (wide screens); the head script set the state. */
   function setUpSidebarToggle() {
     var button = document.querySelector(".pt-sidebar-toggle");
-    if (!button) return;
-    function hidden() { return root.getAttribute(SIDEBAR_ATTRIBUTE) === SIDEBAR_STATES[1]; }
-    function sync() { button.setAttribute("aria-expanded", !hidden()); }
-    sync();
-    button.addEventListener("click", function () {
-      var hide = !hidden();
+    function set(hide) {
       root.setAttribute(SIDEBAR_ATTRIBUTE, SIDEBAR_STATES[+hide]);
-      store(SIDEBAR_KEY, hide ? SIDEBAR_STATES[1] : null);
-      sync();
+      button.setAttribute("aria-expanded", !hide);
+      return hide;
+    }
+    if (!button) return;
+    var hidden = set(root.getAttribute(SIDEBAR_ATTRIBUTE) == SIDEBAR_STATES[1]);
+    button.addEventListener("click", function () {
+      store(SIDEBAR_KEY, (hidden = set(!hidden)) ? SIDEBAR_STATES[1] : null);
     });
   }
 
@@ -173,38 +172,6 @@
       if (narrow.matches) open();
       else input.focus();
     }, true);
-  }
-
-  /* The banner: "temporary" can be shown again from the header,
-     "permanent" stays hidden until the banner text changes. */
-  function setUpBanner() {
-    var banner = document.getElementById("pt-banner");
-    if (!banner) return;
-    var hide = banner.querySelector(".pt-banner__hide");
-    var reopen = document.querySelector(".pt-banner-show");
-    var id = banner.getAttribute("data-banner-id");
-    function update() {
-      if (reopen) {
-        reopen.hidden = !banner.hidden;
-        reopen.setAttribute("aria-expanded", String(!banner.hidden));
-      }
-    }
-    hide.hidden = false;
-    hide.addEventListener("click", function () {
-      banner.hidden = true;
-      store(BANNER_KEY, id);
-      update();
-      if (reopen) reopen.focus();
-    });
-    if (reopen) {
-      reopen.addEventListener("click", function () {
-        banner.hidden = false;
-        store(BANNER_KEY, null);
-        update();
-        hide.focus();
-      });
-    }
-    update();
   }
 
   /* Page contents: highlight the section being read. Observers, not a
@@ -297,24 +264,6 @@
     });
   }
 
-  /* The sticky sidebars sit below the banner until it scrolls away: keep their
-     bottom on screen by telling the stylesheet how much of the banner shows.
-     An observer with fine thresholds, not a scroll handler. */
-  function fitSidebarsBelowBanner() {
-    var banner = document.getElementById("pt-banner");
-    if (!banner || !("IntersectionObserver" in window)) return;
-    function set(height) {
-      root.style.setProperty("--pt-banner-visible", Math.max(0, Math.round(height)) + "px");
-    }
-    set(banner.hidden ? 0 : banner.getBoundingClientRect().bottom);
-    var steps = [];
-    for (var i = 0; i <= 40; i++) steps.push(i / 40);
-    new IntersectionObserver(function (entries) {
-      var entry = entries[entries.length - 1];
-      set(banner.hidden ? 0 : entry.intersectionRect.height);
-    }, { threshold: steps }).observe(banner);
-  }
-
   /* Show the current page in a long navigation tree (one layout read, at load). */
   function revealCurrentPage() {
     var sidebar = document.getElementById("pt-sidebar-left");
@@ -344,10 +293,8 @@
   setUpDrawer();
   setUpSidebarToggle();
   setUpSearch();
-  setUpBanner();
   setUpPageContents();
   setUpBackToTop();
-  fitSidebarsBelowBanner();
   revealCurrentPage();
   makeScrollersFocusable();
 })();
