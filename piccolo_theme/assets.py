@@ -15,7 +15,9 @@ BANNER_SCRIPT = "piccolo_theme_banner.js"
 
 def add_files(app: Sphinx, options: ThemeOptions) -> None:
     """Called once our options are loaded (see ``setup``), only when the theme is ours."""
-    # Deferred: it only enhances a page that already works without it.
-    app.add_js_file("piccolo_theme.js", loading_method="defer")
+    # Deferred: they only enhance a page that already works without them. The
+    # banner's first: the main script shows the current page in the sidebar,
+    # whose height depends on how much of the banner shows.
     if options.banner_text:
         app.add_js_file(BANNER_SCRIPT, loading_method="defer")
+    app.add_js_file("piccolo_theme.js", loading_method="defer")

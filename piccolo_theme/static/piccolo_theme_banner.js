@@ -1,5 +1,5 @@
 /* piccolo_theme: the announcement banner's script, loaded only on sites with a
-   banner (banner_text). Deferred, after piccolo_theme.js. */
+   banner (banner_text). Deferred, before piccolo_theme.js. */
 (function () {
   "use strict";
 
