@@ -46,7 +46,13 @@ import sitegen  # noqa: E402
 
 #: Object names, a title, words of text, a stemmed word; typed one key at a time.
 QUERIES = (
-    "Model42.method_3", "func_7_2", "installing linux", "connection pool", "migrations", "cache timeout", "selecting",
+    "Model42.method_3",
+    "func_7_2",
+    "installing linux",
+    "connection pool",
+    "migrations",
+    "cache timeout",
+    "selecting",
 )
 LEAF = "guide/basics/install/leaf.html"
 FINISH_MS = 20_000
@@ -107,8 +113,21 @@ def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
 
 def build(python: str, src: Path, out: Path, theme: str, *options: str) -> float:
     started = time.monotonic()
-    command = [python, "-m", "sphinx", "-b", "html", "-q", "-d", str(out.parent / f".doctrees-{out.name}"),
-               "-D", f"html_theme={theme}", *options, str(src), str(out)]
+    command = [
+        python,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-q",
+        "-d",
+        str(out.parent / f".doctrees-{out.name}"),
+        "-D",
+        f"html_theme={theme}",
+        *options,
+        str(src),
+        str(out),
+    ]
     env = {"PYTHONPATH": str(ROOT)} if theme == "piccolo_theme" else {}
     import os
 
@@ -138,14 +157,16 @@ def piccolo_figures(browser, origin: str, repeat: int) -> dict:
         early = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)")
         loaded.append(page.evaluate(DOM_READY_JS))
         requested_early += [u for u in early if any(s in u for s in SEARCHY)]
-        ready.append(page.evaluate("""() => new Promise(resolve => {
+        ready.append(
+            page.evaluate("""() => new Promise(resolve => {
           const box = document.getElementById('pt-search');
           const started = performance.now();
           new MutationObserver(() => {
             if (box.dataset.index === 'ready') resolve(performance.now() - started);
           }).observe(box, {attributes: true});
           document.getElementById('pt-search-input').focus();
-        })"""))
+        })""")
+        )
         page.evaluate(INSTRUMENT_JS, "#pt-search-input")
         first = []
         for query in QUERIES:
@@ -154,15 +175,20 @@ def piccolo_figures(browser, origin: str, repeat: int) -> dict:
             page.keyboard.type(query, delay=40)
             page.wait_for_function("(n) => window.__times.length >= n", arg=len(query))
             keystrokes += page.evaluate("() => window.__times")
-            first.append(page.evaluate(
-                "() => { const o = document.querySelector('#pt-search-listbox [role=option]');"
-                " return o ? o.firstChild.textContent + ' (' + o.lastChild.textContent + ')' : ''; }"
-            ))
+            first.append(
+                page.evaluate(
+                    "() => { const o = document.querySelector('#pt-search-listbox [role=option]');"
+                    " return o ? o.firstChild.textContent + ' (' + o.lastChild.textContent + ')' : ''; }"
+                )
+            )
         context.close()
-    return {"index_ready_ms": summary(ready), "keystroke_ms": summary(keystrokes),
-            "leaf_page_dom_content_loaded_ms": summary(loaded),
-            "requested_before_focus": sorted(set(requested_early)),
-            "first_results": dict(zip(QUERIES, first, strict=True))}
+    return {
+        "index_ready_ms": summary(ready),
+        "keystroke_ms": summary(keystrokes),
+        "leaf_page_dom_content_loaded_ms": summary(loaded),
+        "requested_before_focus": sorted(set(requested_early)),
+        "first_results": dict(zip(QUERIES, first, strict=True)),
+    }
 
 
 def sphinx_page_figures(browser, origin: str, site: str) -> dict:
@@ -184,13 +210,19 @@ def sphinx_page_figures(browser, origin: str, site: str) -> dict:
         except Exception:  # noqa: BLE001 - playwright's TimeoutError
             done.append(None)
         results = page.evaluate("() => document.querySelectorAll('#search-results ul.search li').length")
-        per_query[query] = {"first_result_ms": round(first[-1], 1),
-                            "finished_ms": None if done[-1] is None else round(done[-1], 1),
-                            "results_shown": results}
+        per_query[query] = {
+            "first_result_ms": round(first[-1], 1),
+            "finished_ms": None if done[-1] is None else round(done[-1], 1),
+            "results_shown": results,
+        }
     context.close()
     finished = [d for d in done if d is not None]
-    return {"first_result_ms": summary(first), "finished_ms": summary(finished) if finished else None,
-            "not_finished_within_s": FINISH_MS // 1000, "per_query": per_query}
+    return {
+        "first_result_ms": summary(first),
+        "finished_ms": summary(finished) if finished else None,
+        "not_finished_within_s": FINISH_MS // 1000,
+        "per_query": per_query,
+    }
 
 
 def pydata_figures(browser, origin: str) -> dict:
@@ -217,8 +249,10 @@ def pydata_figures(browser, origin: str) -> dict:
             done.append(page.evaluate("() => window.__done - window.__down"))
         except Exception:  # noqa: BLE001 - playwright's TimeoutError
             done.append(None)
-        per_query[query] = {"first_result_ms": round(first[-1], 1),
-                            "finished_ms": None if done[-1] is None else round(done[-1], 1)}
+        per_query[query] = {
+            "first_result_ms": round(first[-1], 1),
+            "finished_ms": None if done[-1] is None else round(done[-1], 1),
+        }
     context.close()
     finished = [d for d in done if d is not None]
     return {
@@ -238,8 +272,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="fresh browser contexts for piccolo_theme")
     # scripts/benchmark's venv has pydata-sphinx-theme (requirements/bench.txt).
     found = [p for p in (ROOT / ".venvs" / name / "bin" / "python" for name in ("bench", "bench-pydata")) if p.exists()]
-    parser.add_argument("--pydata-python", default=str(found[0]) if found else "",
-                        help="a Python with pydata-sphinx-theme installed ('' to leave it out)")
+    parser.add_argument(
+        "--pydata-python",
+        default=str(found[0]) if found else "",
+        help="a Python with pydata-sphinx-theme installed ('' to leave it out)",
+    )
     args = parser.parse_args()
 
     work = args.work.resolve()
@@ -260,8 +297,11 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     server, origin = serve(work)
-    results: dict = {"pages": args.pages, "queries": list(QUERIES),
-                     "searchindex_bytes": (work / "piccolo" / "searchindex.js").stat().st_size}
+    results: dict = {
+        "pages": args.pages,
+        "queries": list(QUERIES),
+        "searchindex_bytes": (work / "piccolo" / "searchindex.js").stat().st_size,
+    }
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=pt_browser.chromium_executable(), args=pt_browser.CHROMIUM_ARGS, headless=True

@@ -136,9 +136,7 @@ def main() -> int:
     parser.add_argument("--per-page", type=int, default=100)
     parser.add_argument("--runs", type=int, default=5, help="builds per setting")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
-    parser.add_argument(
-        "--profile", action="store_true", help="also profile one build and print the handlers' share"
-    )
+    parser.add_argument("--profile", action="store_true", help="also profile one build and print the handlers' share")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="pt-bench-signatures-") as tmp:
@@ -171,8 +169,7 @@ def main() -> int:
         total, ours = profiled
         figures["profile"] = {"build": total, "handlers": ours, "share": ours / total}
         print(
-            f"profiled build: {total:.3f} s, of which the signature handlers {ours:.3f} s "
-            f"({ours / total * 100:.2f} %)"
+            f"profiled build: {total:.3f} s, of which the signature handlers {ours:.3f} s ({ours / total * 100:.2f} %)"
         )
     if args.json:
         print(json.dumps(figures))

@@ -94,8 +94,22 @@ def build(src: Path, out: Path, theme: str) -> dict[str, float]:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     env = {**os.environ, **extra_env, "PYTHONHASHSEED": "0"}
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-q", "-d", str(out / ".doctrees"),
-           "-D", f"html_theme={html_theme}", *THEME_SETTINGS.get(theme, ()), str(src), str(out / "html")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-E",
+        "-q",
+        "-d",
+        str(out / ".doctrees"),
+        "-D",
+        f"html_theme={html_theme}",
+        *THEME_SETTINGS.get(theme, ()),
+        str(src),
+        str(out / "html"),
+    ]
     log = open(out / "build.log", "w")
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=src)
@@ -124,8 +138,10 @@ def bench_pairs(name: str, src: Path, themes: list[str], reps: int, log) -> dict
                     runs[t].append(r)
                 ratio = results[theme]["cpu"] / results["basic"]["cpu"]
                 ratios[theme].append(ratio)
-                log(f"  {name} pair {rep + 1}/{reps} basic {results['basic']['cpu']:7.2f} s cpu, "
-                    f"{theme} {results[theme]['cpu']:7.2f} s cpu: x{ratio:.3f}")
+                log(
+                    f"  {name} pair {rep + 1}/{reps} basic {results['basic']['cpu']:7.2f} s cpu, "
+                    f"{theme} {results[theme]['cpu']:7.2f} s cpu: x{ratio:.3f}"
+                )
     summary = _summary(name, runs)
     for theme, rs in ratios.items():
         summary[theme]["pair_ratios"] = rs
@@ -153,12 +169,14 @@ def output_size(html_dir: Path) -> int:
 def bench_site(name: str, src: Path, themes: list[str], reps: int, log) -> dict:
     runs: dict[str, list[dict[str, float]]] = {t: [] for t in themes}
     for rep in range(reps):
-        order = themes[rep % len(themes):] + themes[: rep % len(themes)]
+        order = themes[rep % len(themes) :] + themes[: rep % len(themes)]
         for theme in order:
             result = build(src, SITES / "out" / name / theme, theme)
             runs[theme].append(result)
-            log(f"  {name} rep {rep + 1}/{reps} {theme:14} {result['wall']:7.2f} s wall "
-                f"{result['cpu']:7.2f} s cpu {result['rss_mb']:6.0f} MB")
+            log(
+                f"  {name} rep {rep + 1}/{reps} {theme:14} {result['wall']:7.2f} s wall "
+                f"{result['cpu']:7.2f} s cpu {result['rss_mb']:6.0f} MB"
+            )
     return _summary(name, runs)
 
 
@@ -184,13 +202,14 @@ def page_weight(html_dir: Path, pages: dict[str, str]) -> dict[str, dict]:
 
     results = {}
     with serve(html_dir) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=os.environ.get("CHROME_PATH", "/usr/bin/chromium"),
-                                     args=["--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(
+            executable_path=os.environ.get("CHROME_PATH", "/usr/bin/chromium"), args=["--no-sandbox", "--disable-gpu"]
+        )
         for label, page_path in pages.items():
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             responses = []
-            page.on("response", lambda r: responses.append(r))
+            page.on("response", responses.append)
             page.goto(f"{base}/{page_path}", wait_until="networkidle")
             page.wait_for_timeout(300)
             totals: dict[str, dict[str, int]] = {}
@@ -206,7 +225,7 @@ def page_weight(html_dir: Path, pages: dict[str, str]) -> dict[str, dict]:
                 kind = _kind(response.url, response.headers.get("content-type", ""))
                 raw = len(body)
                 packed = raw if kind == "font" or kind == "other" else len(gzip.compress(body, 6))
-                files.append({"url": response.url[len(base):], "kind": kind, "raw": raw, "gzip": packed})
+                files.append({"url": response.url[len(base) :], "kind": kind, "raw": raw, "gzip": packed})
                 bucket = totals.setdefault(kind, {"raw": 0, "gzip": 0, "files": 0})
                 bucket["raw"] += raw
                 bucket["gzip"] += packed
@@ -235,18 +254,24 @@ def print_builds(name: str, summary: dict, reps: int, out) -> None:
     paired = any("pair_ratios" in s for s in summary.values())
     how = "each theme built at the same time as basic" if paired else "one build at a time"
     out(f"\n## Build: {name} ({reps} repetitions per theme, {how}; medians)\n")
-    out(f"{'theme':14} {'wall s':>8} {'x basic':>8} {'range s':>15} {'cpu s':>8} {'x basic':>8} "
-        f"{'peak MB':>8} {'output':>10}")
+    out(
+        f"{'theme':14} {'wall s':>8} {'x basic':>8} {'range s':>15} {'cpu s':>8} {'x basic':>8} "
+        f"{'peak MB':>8} {'output':>10}"
+    )
     for theme, s in summary.items():
         walls = [r["wall"] for r in s["runs"]]
-        out(f"{theme:14} {s['wall']:8.2f} {s['wall'] / base['wall']:8.3f} "
+        out(
+            f"{theme:14} {s['wall']:8.2f} {s['wall'] / base['wall']:8.3f} "
             f"{min(walls):7.2f}-{max(walls):<7.2f} {s['cpu']:8.2f} {s['cpu'] / base['cpu']:8.3f} "
-            f"{s['rss_mb']:8.0f} {s['output_bytes'] / 1e6:8.1f} MB")
+            f"{s['rss_mb']:8.0f} {s['output_bytes'] / 1e6:8.1f} MB"
+        )
     for theme, s in summary.items():
         if "pair_ratios" in s:
             pairs = ", ".join(f"{r:.3f}" for r in s["pair_ratios"])
-            out(f"{theme}: CPU time / basic's in the same pair: median {statistics.median(s['pair_ratios']):.3f} "
-                f"(pairs {pairs})")
+            out(
+                f"{theme}: CPU time / basic's in the same pair: median {statistics.median(s['pair_ratios']):.3f} "
+                f"(pairs {pairs})"
+            )
 
 
 def print_weights(title: str, weights: dict, out) -> None:
@@ -256,13 +281,15 @@ def print_weights(title: str, weights: dict, out) -> None:
         for label, data in pages.items():
             t = data["totals"]
 
-            def cell(k: str) -> str:
+            def cell(k: str, t: dict = t) -> str:
                 if k not in t:
                     return f"{'-':>17}"
                 return f"{kb(t[k]['raw']):>8}/{kb(t[k]['gzip']):>8}"
 
-            out(f"{theme:14} {label:6} {cell('html')} {cell('css')} {cell('js')} {cell('font')} "
-                f"{kb(t['total']['raw']):>9}/{kb(t['total']['gzip']):>9} {t['total']['files']:5}")
+            out(
+                f"{theme:14} {label:6} {cell('html')} {cell('css')} {cell('js')} {cell('font')} "
+                f"{kb(t['total']['raw']):>9}/{kb(t['total']['gzip']):>9} {t['total']['files']:5}"
+            )
 
 
 def leaf_report(leaf: dict[str, dict[int, int]], out, page: str = "guide/basics/install/leaf.html") -> None:
@@ -277,13 +304,25 @@ def leaf_report(leaf: dict[str, dict[int, int]], out, page: str = "guide/basics/
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="piccolo_theme benchmark (see benchmarks/README.md)")
-    parser.add_argument("--quick", action="store_true", help="50- and 500-page sites and the demo, 2 repetitions, Lighthouse once per page")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="50- and 500-page sites and the demo, 2 repetitions, Lighthouse once per page",
+    )
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="page counts, e.g. 50,500,5000")
-    parser.add_argument("--reps", type=int, help="repetitions per theme for sites below 5,000 pages (default 5; quick 2)")
-    parser.add_argument("--big-reps", type=int, default=3, help="repetitions per theme for sites of 5,000 pages or more (default 3)")
+    parser.add_argument(
+        "--reps", type=int, help="repetitions per theme for sites below 5,000 pages (default 5; quick 2)"
+    )
+    parser.add_argument(
+        "--big-reps", type=int, default=3, help="repetitions per theme for sites of 5,000 pages or more (default 3)"
+    )
     parser.add_argument("--themes", help="comma-separated subset of: " + ",".join(ALL_THEMES))
-    parser.add_argument("--pairs", choices=("big", "all", "none"), default="big",
-                        help="build each theme at the same time as basic: for the 5,000-page site (default), every site, or none")
+    parser.add_argument(
+        "--pairs",
+        choices=("big", "all", "none"),
+        default="big",
+        help="build each theme at the same time as basic: for the 5,000-page site (default), every site, or none",
+    )
     parser.add_argument("--big-themes", help="themes for the 5,000-page site (default: all); e.g. basic,piccolo_theme")
     parser.add_argument("--no-sites", action="store_true", help="skip the generated sites (demo_docs/ only)")
     parser.add_argument("--no-demo", action="store_true", help="skip demo_docs/")
@@ -324,11 +363,20 @@ def main() -> int:
 
     load = os.getloadavg()
     out(f"# piccolo_theme benchmark, {stamp}")
-    out(f"Sphinx {sphinx.__version__}, Python {platform.python_version()}, {os.cpu_count()} cores, "
-        f"load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    out(
+        f"Sphinx {sphinx.__version__}, Python {platform.python_version()}, {os.cpu_count()} cores, "
+        f"load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
     out(f"themes: {', '.join(themes)}; sizes: {sizes}; repetitions: {reps} (5,000+ pages: {args.big_reps})")
-    data: dict = {"stamp": stamp, "sphinx": sphinx.__version__, "themes": themes, "load_start": load,
-                  "builds": {}, "leaf": {}, "weights": {}}
+    data: dict = {
+        "stamp": stamp,
+        "sphinx": sphinx.__version__,
+        "themes": themes,
+        "load_start": load,
+        "builds": {},
+        "leaf": {},
+        "weights": {},
+    }
     leaf: dict[str, dict[int, int]] = {}
     api_leaf: dict[str, dict[int, int]] = {}
 
@@ -341,7 +389,9 @@ def main() -> int:
         paired = args.pairs == "all" or (args.pairs == "big" and n >= 5000)
         summary = (bench_pairs if paired else bench_site)(f"site-{n}", src, site_themes, site_reps, log)
         data["builds"][f"site-{n}"] = {"facts": facts, "reps": site_reps, "summary": summary}
-        print_builds(f"generated site, {facts['pages']} pages, {facts['signatures']} signatures", summary, site_reps, out)
+        print_builds(
+            f"generated site, {facts['pages']} pages, {facts['signatures']} signatures", summary, site_reps, out
+        )
         for theme in site_themes:
             html = SITES / "out" / f"site-{n}" / theme / "html"
             leaf.setdefault(theme, {})[n] = (html / f"{facts['leaf']}.html").stat().st_size
@@ -351,8 +401,10 @@ def main() -> int:
         leaf_report(api_leaf, out, f"{facts['api_page']}.html, an API page, for comparison")
         data["leaf"] = {"leaf": leaf, "api": api_leaf}
         largest = f"site-{max(sizes)}"
-        weights = {t: page_weight(SITES / "out" / largest / t / "html", {"index": "index.html", "api": "api/mod0000.html"})
-                   for t in (big_themes if max(sizes) >= 5000 else themes)}
+        weights = {
+            t: page_weight(SITES / "out" / largest / t / "html", {"index": "index.html", "api": "api/mod0000.html"})
+            for t in (big_themes if max(sizes) >= 5000 else themes)
+        }
         data["weights"][largest] = weights
         print_weights(f"generated {max(sizes)}-page site", weights, out)
 
@@ -369,8 +421,12 @@ def main() -> int:
             import lighthouse
 
             lh_runs = args.lighthouse_runs or (1 if args.quick else 3)
-            lh_themes = [t for t in args.lighthouse_themes.split(",") if t in themes] if args.lighthouse_themes else themes
-            scores = lighthouse.run_all({t: SITES / "out" / "demo" / t / "html" for t in lh_themes}, DEMO_PAGES, lh_runs, log)
+            lh_themes = (
+                [t for t in args.lighthouse_themes.split(",") if t in themes] if args.lighthouse_themes else themes
+            )
+            scores = lighthouse.run_all(
+                {t: SITES / "out" / "demo" / t / "html" for t in lh_themes}, DEMO_PAGES, lh_runs, log
+            )
             data["lighthouse"] = scores
             lighthouse.print_scores(scores, lh_runs, out)
 

@@ -33,7 +33,7 @@ WORDS = (
     "response request handler route middleware session cache timeout retry"
 ).split()
 
-CONF = '''\
+CONF = """\
 import sys
 from pathlib import Path
 
@@ -47,7 +47,7 @@ exclude_patterns = ["_build", "_code"]
 autodoc_member_order = "bysource"
 html_copy_source = False
 html_theme = "basic"
-'''
+"""
 
 SECTIONS = ("tutorials", "howto", "topics", "reference")
 
@@ -72,7 +72,7 @@ def _code_block(rng: random.Random) -> str:
         f"from benchapi import {name.capitalize()}",
         "",
         f"async def {name}_{rng.choice(WORDS)}(limit: int = {rng.randint(1, 99)}):",
-        f'    rows = await {name.capitalize()}.select().where(value > {rng.randint(1, 9)})',
+        f"    rows = await {name.capitalize()}.select().where(value > {rng.randint(1, 9)})",
         "    for row in rows[:limit]:",
         '        print(row["id"], row.get("name"))',
         "    return len(rows)",
@@ -99,13 +99,24 @@ def _prose_page(rng: random.Random, title: str, children: list[str]) -> str:
 
 def _api_module(rng: random.Random, index: int) -> str:
     cls = f"Model{index}"
-    lines = [f'"""Generated module {index}: typed functions and a class."""', "", "from __future__ import annotations", ""]
+    lines = [
+        f'"""Generated module {index}: typed functions and a class."""',
+        "",
+        "from __future__ import annotations",
+        "",
+    ]
     for f in range(14):
         params = []
         for p in range(rng.randint(1, 6)):
             kind = rng.choice(("int", "str", "float", "bool", "list[str]", "dict[str, int] | None"))
-            default = {"int": "0", "str": '""', "float": "1.5", "bool": "False", "list[str]": "None",
-                       "dict[str, int] | None": "None"}[kind]
+            default = {
+                "int": "0",
+                "str": '""',
+                "float": "1.5",
+                "bool": "False",
+                "list[str]": "None",
+                "dict[str, int] | None": "None",
+            }[kind]
             if kind == "list[str]":
                 kind = "list[str] | None"
             params.append(f"{WORDS[(index + f + p) % len(WORDS)]}_{p}: {kind} = {default}")
@@ -123,7 +134,7 @@ def _api_module(rng: random.Random, index: int) -> str:
         ]
     lines += [f"class {cls}:", f'    """{_sentence(rng)}"""', ""]
     lines += [
-        f"    def __init__(self, name: str, size: int = 10, *, strict: bool = False) -> None:",
+        "    def __init__(self, name: str, size: int = 10, *, strict: bool = False) -> None:",
         f'        """{_sentence(rng)}"""',
         "",
     ]
@@ -196,7 +207,10 @@ def generate(pages: int, dest: Path, seed: int = 7) -> dict[str, object]:
                         break
                     budget -= 1
                     name = f"page{p}"
-                    write(f"{section}/c{c}/g{g}/{name}", _prose_page(rng, f"{section.title()} {c}.{g}.{p}: {_sentence(rng, 3)[:-1]}", []))
+                    write(
+                        f"{section}/c{c}/g{g}/{name}",
+                        _prose_page(rng, f"{section.title()} {c}.{g}.{p}: {_sentence(rng, 3)[:-1]}", []),
+                    )
                     leaves.append(name)
                 write(f"{section}/c{c}/g{g}/index", _prose_page(rng, f"{section.title()} group {c}.{g}", leaves))
                 groups.append(f"g{g}/index")
@@ -209,13 +223,30 @@ def generate(pages: int, dest: Path, seed: int = 7) -> dict[str, object]:
         (dest / "_code" / "benchapi" / f"mod{i:04d}.py").write_text(_api_module(rng, i), encoding="utf-8")
         write(f"api/mod{i:04d}", _api_page(i))
         api_children.append(f"mod{i:04d}")
-    write("api/index", _heading("API reference", "=") + "\n" + _paragraph(rng) + "\n\n.. toctree::\n   :maxdepth: 1\n\n"
-          + "".join(f"   {c}\n" for c in api_children))
+    write(
+        "api/index",
+        _heading("API reference", "=")
+        + "\n"
+        + _paragraph(rng)
+        + "\n\n.. toctree::\n   :maxdepth: 1\n\n"
+        + "".join(f"   {c}\n" for c in api_children),
+    )
 
-    write("index", _heading("Benchmark documentation", "=") + "\n" + _paragraph(rng) + "\n\n.. toctree::\n   :maxdepth: 2\n\n"
-          + "".join(f"   {s}/index\n" for s in ("guide", *SECTIONS, "api")))
-    return {"pages": len(written), "api_pages": api_pages, "signatures": api_pages * 20,
-            "leaf": "guide/basics/install/leaf", "api_page": "api/mod0000"}
+    write(
+        "index",
+        _heading("Benchmark documentation", "=")
+        + "\n"
+        + _paragraph(rng)
+        + "\n\n.. toctree::\n   :maxdepth: 2\n\n"
+        + "".join(f"   {s}/index\n" for s in ("guide", *SECTIONS, "api")),
+    )
+    return {
+        "pages": len(written),
+        "api_pages": api_pages,
+        "signatures": api_pages * 20,
+        "leaf": "guide/basics/install/leaf",
+        "api_page": "api/mod0000",
+    }
 
 
 def main() -> None:

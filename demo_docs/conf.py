@@ -52,8 +52,14 @@ nitpicky = True
 # standard library and typing (no intersphinx: builds never touch the network),
 # third-party types, and piccolo internals outside the public API pages.
 nitpick_ignore_regex = [
-    (r"py:(class|obj|data|exc|func|meth|attr)", r"(typing|typing_extensions|collections\.abc|types|enum|datetime|decimal|uuid|asyncio|contextvars|sqlite3|abc|inspect|pathlib)(\..+)?"),
-    (r"py:(class|obj|data)", r"(str|int|float|bool|bytes|dict|list|tuple|set|type|object|None|Any|Optional|Union|Callable|Sequence|Mapping|Iterable|Generator|Coroutine|Awaitable|Literal|TypeVar|Self|Unpack|TypedDict|NoneType|Ellipsis|\.\.\.)"),
+    (
+        r"py:(class|obj|data|exc|func|meth|attr)",
+        r"(typing|typing_extensions|collections\.abc|types|enum|datetime|decimal|uuid|asyncio|contextvars|sqlite3|abc|inspect|pathlib)(\..+)?",
+    ),
+    (
+        r"py:(class|obj|data)",
+        r"(str|int|float|bool|bytes|dict|list|tuple|set|type|object|None|Any|Optional|Union|Callable|Sequence|Mapping|Iterable|Generator|Coroutine|Awaitable|Literal|TypeVar|Self|Unpack|TypedDict|NoneType|Ellipsis|\.\.\.)",
+    ),
     (r"py:(class|obj|data|exc)", r"(asyncpg|pydantic|targ)(\..+)?"),
     # piccolo's internals: modules the API pages do not cover, and names its
     # annotations use unqualified.
@@ -144,9 +150,7 @@ def _to_mathml(latex: str, display: str, node) -> str:
     try:
         return convert(latex, display=display)
     except Exception as error:  # latex2mathml raises several kinds
-        logging.getLogger(__name__).warning(
-            "cannot convert this maths to MathML (%s): %s", error, latex, location=node
-        )
+        logging.getLogger(__name__).warning("cannot convert this maths to MathML (%s): %s", error, latex, location=node)
         return f'<code class="math-source">{escape(latex)}</code>'
 
 
@@ -198,10 +202,7 @@ def setup(app):
     except ImportError as error:
         from sphinx.errors import ConfigError
 
-        raise ConfigError(
-            "demo_docs renders maths with latex2mathml: "
-            "pip install -r requirements/demo.txt"
-        ) from error
+        raise ConfigError("demo_docs renders maths with latex2mathml: pip install -r requirements/demo.txt") from error
     app.connect("env-updated", _drop_unused_viewcode_modules)
     app.add_html_math_renderer(
         "mathml",

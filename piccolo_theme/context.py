@@ -235,7 +235,11 @@ def on_html_page_context(
         context["content_root"] = notfound.content_root(app)
         absolute = context["pathto"]
     context["piccolo"] = PageContext(
-        app.builder, options, pagename, doctree, generated,
+        app.builder,
+        options,
+        pagename,
+        doctree,
+        generated,
         opengraph_tags=opengraph.EXTENSION not in app.extensions,
         pathto=absolute,
         sidebars=bool(context.get("sidebars")),

@@ -165,5 +165,5 @@ def defer_script(tag: str) -> str:
     deferred; all supported versions need this.
     """
     if tag.startswith("<script "):
-        return "<script defer " + tag[len("<script "):]
+        return "<script defer " + tag[len("<script ") :]
     return tag

@@ -50,7 +50,14 @@ _GITEA = {
 FORGES = (
     Forge("github", "GitHub", ("github.com",), "github", "{repo}/edit/{ref}/{path}", "{repo}/blob/{ref}/{path}"),
     Forge("gitlab", "GitLab", ("gitlab.com",), "gitlab", "{repo}/-/edit/{ref}/{path}", "{repo}/-/blob/{ref}/{path}"),
-    Forge("bitbucket", "Bitbucket", ("bitbucket.org",), "bitbucket", "{repo}/src/{ref}/{path}?mode=edit", "{repo}/src/{ref}/{path}"),
+    Forge(
+        "bitbucket",
+        "Bitbucket",
+        ("bitbucket.org",),
+        "bitbucket",
+        "{repo}/src/{ref}/{path}?mode=edit",
+        "{repo}/src/{ref}/{path}",
+    ),
     Forge("codeberg", "Codeberg", ("codeberg.org",), "codeberg", **_GITEA),
     # Self-hosted only: named by ``source_icon``.
     Forge("forgejo", "Forgejo", (), "forgejo", **_GITEA),

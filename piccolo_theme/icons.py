@@ -22,7 +22,7 @@ def icon(builder: Builder, name: str) -> Markup:
     """
     icons = _ICONS.setdefault(builder, {})
     if name not in icons:
-        environment = builder.templates.environment  # type: ignore[attr-defined]
+        environment = builder.templates.environment
         source = environment.loader.get_source(environment, f"components/icons/{name}.svg")[0]
         icons[name] = Markup(source.strip())
     return icons[name]

@@ -124,8 +124,7 @@ class _Writer:
         link_class = "pt-nav__link reference " + ("external" if external else "internal")
         aria = ' aria-current="page"' if is_page else ""
         self.out.append(
-            f'<li class="{classes}"><a class="{link_class}" href="{escape(self.href(entry))}"'
-            f"{aria}>{entry.title}</a>"
+            f'<li class="{classes}"><a class="{link_class}" href="{escape(self.href(entry))}"{aria}>{entry.title}</a>'
         )
         if children:
             if self.collapsible:
@@ -227,10 +226,7 @@ class SiteTree:
         )
         for caption, entries in self.groups:
             if caption is not None:
-                writer.out.append(
-                    f'<p class="pt-nav__caption" role="heading" aria-level="2">'
-                    f"{escape(caption)}</p>"
-                )
+                writer.out.append(f'<p class="pt-nav__caption" role="heading" aria-level="2">{escape(caption)}</p>')
             writer.list(entries, 1)
         return "".join(writer.out)
 

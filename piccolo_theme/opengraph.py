@@ -57,8 +57,7 @@ def page_image(metadata: Mapping[str, object], pagename: str, social_image: str)
     if text and is_safe_image(text):
         return text
     logger.warning(
-        "piccolo_theme: the page metadata %r = %r is not an http(s) URL or a path on the site; "
-        "using %s instead.",
+        "piccolo_theme: the page metadata %r = %r is not an http(s) URL or a path on the site; using %s instead.",
         IMAGE_FIELD,
         own,
         repr(social_image) if social_image else "no image",

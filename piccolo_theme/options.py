@@ -239,9 +239,7 @@ def _check_colour(name: str, value: Any, default: str) -> str:
 # CSS colour functions we accept without computing them (their contrast is
 # then the user's responsibility). Only safe characters: the value is written
 # into an inline style.
-_CSS_FUNCTION = re.compile(
-    r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\(\s*[-\w.%\s,/]+\)", re.ASCII
-)
+_CSS_FUNCTION = re.compile(r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\(\s*[-\w.%\s,/]+\)", re.ASCII)
 
 
 def _is_other_css_colour(text: str) -> bool:
@@ -314,9 +312,7 @@ def validate(user_options: Mapping[str, Any]) -> ThemeOptions:
         values[name] = check(raw_name, value, getattr(_DEFAULTS, name))
     options = dataclasses.replace(_DEFAULTS, **values)
     if options.source_url and not options.source_icon:
-        options = dataclasses.replace(
-            options, source_icon=forges.for_url(options.source_url).key
-        )
+        options = dataclasses.replace(options, source_icon=forges.for_url(options.source_url).key)
     elif options.source_icon and not options.source_url:
         options = dataclasses.replace(options, source_icon="")
     return options

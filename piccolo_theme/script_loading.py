@@ -29,7 +29,9 @@ from typing import Any
 from piccolo_theme.fixups import defer_script
 
 # ``type`` values a browser runs as a classic script.
-_CLASSIC_TYPES = frozenset({"", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"})
+_CLASSIC_TYPES = frozenset(
+    {"", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
+)
 _BODY_SCRIPT = re.compile(r"<script[\s>]", re.IGNORECASE)
 
 
@@ -63,7 +65,7 @@ def deferrable(script_files: Iterable[Any], pagename: str, body: str = "") -> se
     if not external:
         return set()
     # An inline script after the first deferred file would now run before it.
-    later = scripts[external[0] + 1:]
+    later = scripts[external[0] + 1 :]
     if any(not _is_file(js) and _runs_before_parsing_ends(js) for js in later):
         return set()
     return set(external)

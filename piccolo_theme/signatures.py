@@ -137,9 +137,7 @@ def record_single_line_options(app: Sphinx) -> None:
                 and not issubclass(directive, _RecordsSingleLineOptions)
                 and _SINGLE_LINE in (directive.option_spec or {})
             ):
-                domain.directives[name] = type(
-                    directive.__name__, (_RecordsSingleLineOptions, directive), {}
-                )
+                domain.directives[name] = type(directive.__name__, (_RecordsSingleLineOptions, directive), {})
 
 
 def _limit(app: Sphinx) -> int | None:
@@ -215,9 +213,7 @@ def _python_signature(signode: addnodes.desc_signature, limit: int, flags: froze
             _mark(types)
 
 
-def _c_signature(
-    signode: addnodes.desc_signature, limit: int, flags: frozenset[str], *, cpp: bool
-) -> None:
+def _c_signature(signode: addnodes.desc_signature, limit: int, flags: frozenset[str], *, cpp: bool) -> None:
     # C++ has no option for template parameters: the one flag keeps all on one line.
     if _SINGLE_LINE in flags:
         return

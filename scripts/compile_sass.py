@@ -90,7 +90,7 @@ def compile_css(partials: dict[str, str] | None = None, source: Path = SOURCE) -
     def importer(path: str) -> list[tuple[str, str]] | None:
         return [(path, sources[path])] if path in sources else None
 
-    css = sass.compile(filename=str(source), output_style="compressed", importers=[(0, importer)])
+    css = sass.compile(filename=str(source), output_style="compressed", importers=[(0, importer)])  # type: ignore[attr-defined]
     return css.strip() + "\n"
 
 

@@ -117,7 +117,8 @@ def main() -> int:
             stale.append(path)
             if not args.check:
                 path.write_bytes(content)
-        untranslated = [m for m in found if not read_po(io.BytesIO(po)).get(m).string]
+        catalog = read_po(io.BytesIO(po))
+        untranslated = [m for m in found if not getattr(catalog.get(m), "string", "")]
         for message in untranslated:
             print(f"{language}: untranslated: {message!r}", file=sys.stderr)
     for path in stale:

@@ -61,7 +61,9 @@ def fetch_originals() -> dict[str, bytes]:
                 for member in tar.getmembers():
                     folder, _, name = member.name.rpartition("/")
                     if member.isfile() and folder == "package/files" and name in wanted:
-                        originals[name] = tar.extractfile(member).read()
+                        data = tar.extractfile(member)
+                        assert data is not None  # a regular file, checked above
+                        originals[name] = data.read()
     if missing := wanted - originals.keys():
         raise SystemExit(f"not found in the npm packages: {sorted(missing)}")
     return {name: originals[name] for files in PACKAGES.values() for name in files}

@@ -27,6 +27,18 @@ JS = STATIC_DIR / "piccolo_theme.js"
 FONTS = STATIC_DIR / "fonts"
 
 __all__ = [
-    "CSS", "DEMO", "FONTS", "ICONS_DIR", "JS", "LOCALE_DIR", "PACKAGE_DIR", "REQUIREMENTS",
-    "ROOT", "ROOTS", "SASS", "SCRIPTS", "STATIC_DIR", "TESTS",
+    "CSS",
+    "DEMO",
+    "FONTS",
+    "ICONS_DIR",
+    "JS",
+    "LOCALE_DIR",
+    "PACKAGE_DIR",
+    "REQUIREMENTS",
+    "ROOT",
+    "ROOTS",
+    "SASS",
+    "SCRIPTS",
+    "STATIC_DIR",
+    "TESTS",
 ]

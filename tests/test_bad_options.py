@@ -206,6 +206,8 @@ def test_no_option_value_can_raise(user_options):
     for field in dataclasses.fields(ThemeOptions):
         value = getattr(result, field.name)
         default = getattr(DEFAULTS, field.name)
-        assert isinstance(value, type(default)) or (field.name == "signature_parameters_per_line" and isinstance(value, int))
+        assert isinstance(value, type(default)) or (
+            field.name == "signature_parameters_per_line" and isinstance(value, int)
+        )
     assert re.fullmatch(r"[#\w(),.%\s/-]+", result.brand_colour), result.brand_colour
     assert result.source_url == "" or result.source_url.startswith(("http://", "https://"))

@@ -43,9 +43,7 @@ def gzipped(data: bytes) -> int:
 def font_faces(css: str) -> list[dict[str, str]]:
     faces = []
     for block in re.findall(r"@font-face\s*\{([^}]*)\}", css):
-        props = dict(
-            (k.strip(), v.strip()) for k, v in (p.split(":", 1) for p in block.split(";") if ":" in p)
-        )
+        props = dict((k.strip(), v.strip()) for k, v in (p.split(":", 1) for p in block.split(";") if ":" in p))
         props["file"] = re.search(r'url\("?([^")]+)"?\)', props["src"]).group(1)
         faces.append(props)
     return faces
@@ -117,10 +115,14 @@ def test_roboto_preloads_the_faces_the_article_uses(build):
         assert preload["as"] == "font" and preload["type"] == "font/woff2" and preload.has_attr("crossorigin")
         assert (site.outdir / preload["href"]).is_file()
     # Emphasis and inline code: all four.
-    assert sorted(_preloaded(site.soup("code"))) == sorted([
-        "roboto-latin-400-normal.woff2", "roboto-latin-700-normal.woff2",
-        "roboto-latin-400-italic.woff2", "roboto-mono-latin-400-normal.woff2",
-    ])
+    assert sorted(_preloaded(site.soup("code"))) == sorted(
+        [
+            "roboto-latin-400-normal.woff2",
+            "roboto-latin-700-normal.woff2",
+            "roboto-latin-400-italic.woff2",
+            "roboto-mono-latin-400-normal.woff2",
+        ]
+    )
     # Each preloaded file is the face the stylesheet declares under that name.
     css = (site.outdir / "_static" / "piccolo_theme.css").read_text(encoding="utf-8")
     declared = {f["file"].rsplit("/", 1)[-1]: (f["font-weight"], f["font-style"]) for f in font_faces(css)}
@@ -252,7 +254,7 @@ def _write_site(src: Path, unrelated_pages: int) -> None:
     page("guide/basics/other", "Other")
     sections = ["alpha", "beta", "gamma"]
     per_section = max(1, unrelated_pages // len(sections))
-    fanout = max(1, round(per_section ** 0.5))
+    fanout = max(1, round(per_section**0.5))
     for section in sections:
         chapters = []
         made = 0

@@ -34,7 +34,7 @@ VENV_BIN = Path(sys.executable).parent
 
 #: Loaded into the build's interpreter: any attempt to open a network
 #: connection (or even resolve a host name) fails the build loudly.
-NO_NETWORK = '''
+NO_NETWORK = """
 import os, socket
 
 def _refuse(*args, **kwargs):
@@ -46,7 +46,7 @@ socket.getaddrinfo = _refuse
 socket.create_connection = _refuse
 with open(os.environ["PT_NO_NETWORK_MARKER"], "a") as marker:
     marker.write("loaded\\n")
-'''
+"""
 
 pytestmark = pytest.mark.slow
 
@@ -357,12 +357,9 @@ def test_kitchen_sink_depth_and_long_page(demo_build):
         "kitchen-sink/hierarchy/level-4/index.html",
         "kitchen-sink/hierarchy/level-4/level-5.html",
     ]
-    for parent, child in zip(chain, chain[1:]):
+    for parent, child in zip(chain, chain[1:], strict=False):
         base = (demo_build.outdir / parent).parent
-        linked = {
-            (base / a["href"].split("#")[0]).resolve()
-            for a in demo_build.soup(parent).select("main a[href]")
-        }
+        linked = {(base / a["href"].split("#")[0]).resolve() for a in demo_build.soup(parent).select("main a[href]")}
         assert (demo_build.outdir / child).resolve() in linked, (parent, child)
     many = demo_build.soup("kitchen-sink/many-sections.html")
     assert len(many.select("main section")) >= 20
@@ -416,6 +413,7 @@ def test_demo_requirements_are_pinned():
         if line.strip() and not line.startswith("#")
     ]
     assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.]+", line) for line in lines), lines
+
     def normal(requirement: str) -> str:
         name, pin = requirement.split("==", 1)
         return re.sub(r"[-_.]+", "-", name).lower() + "==" + pin
@@ -506,8 +504,8 @@ def test_live_preview_serves_an_edited_page(tmp_path):
     outdir = tmp_path / "html"
     port = _free_port()
     compile_check = (
-        f"{sys.executable} -c \"import sys; sys.path.insert(0, {str(ROOT / 'scripts')!r}); "
-        "import compile_sass; compile_sass.compile_css()\""
+        f'{sys.executable} -c "import sys; sys.path.insert(0, {str(ROOT / "scripts")!r}); '
+        'import compile_sass; compile_sass.compile_css()"'
     )
     command = [
         str(autobuild), str(source), str(outdir),

@@ -62,9 +62,7 @@ def test_orphans_and_hidden_toctrees(build):
     hidden = site.soup("hidden")
     assert [a.get_text() for a in hidden.select(".pt-nav [aria-current=page]")] == ["Hidden"]
 
-    without_hidden = build(
-        "orphans", confoverrides={"html_theme_options": {"globaltoc_includehidden": False}}
-    )
+    without_hidden = build("orphans", confoverrides={"html_theme_options": {"globaltoc_includehidden": False}})
     assert _nav_titles(without_hidden.soup("index")) == ["Visible"]
 
 
@@ -178,7 +176,9 @@ def test_html_sidebars_override(build):
 
 
 def test_html_sidebars_with_sphinx_templates(build):
-    site = build("site", confoverrides={"html_sidebars": {"**": ["localtoc.html", "relations.html", "sourcelink.html"]}})
+    site = build(
+        "site", confoverrides={"html_sidebars": {"**": ["localtoc.html", "relations.html", "sourcelink.html"]}}
+    )
     soup = site.soup("chapter1")
     _shell(soup)
     assert soup.select_one("nav.pt-sidebar--left").get_text(strip=True)

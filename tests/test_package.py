@@ -5,15 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 import tarfile
-import tomllib
 import venv
 import zipfile
 from pathlib import Path
 
 import pytest
+import tomllib
 
 import piccolo_theme
-
 from pt_paths import ROOT
 
 
@@ -66,19 +65,28 @@ def test_installed_wheel_builds_a_site(dist, tmp_path):
     python = env_dir / "bin" / "python"
     wheel = next(dist.glob("*.whl"))
     sphinx_pin = _run(sys.executable, "-c", "import sphinx; print(sphinx.__version__)").stdout.strip()
-    _run(str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         str(wheel), f"sphinx=={sphinx_pin}")
+    _run(
+        str(python),
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        str(wheel),
+        f"sphinx=={sphinx_pin}",
+    )
     src = tmp_path / "site"
     src.mkdir()
     (src / "conf.py").write_text('project = "Wheel"\nhtml_theme = "piccolo_theme"\n')
     (src / "index.rst").write_text("Wheel\n=====\n\nBuilt with the installed wheel.\n")
-    result = _run(str(python), "-m", "sphinx", "-W", "-b", "html", str(src), str(tmp_path / "out"),
-                  cwd=tmp_path)
+    result = _run(str(python), "-m", "sphinx", "-W", "-b", "html", str(src), str(tmp_path / "out"), cwd=tmp_path)
     html = (tmp_path / "out" / "index.html").read_text()
     assert 'class="pt-header"' in html, result.stderr
     assert (tmp_path / "out" / "_static" / "fonts" / "roboto-latin-400-normal.woff2").exists()
-    assert str(ROOT) not in _run(str(python), "-c", "import piccolo_theme; print(piccolo_theme.__file__)",
-                                 cwd=tmp_path).stdout
+    assert (
+        str(ROOT)
+        not in _run(str(python), "-c", "import piccolo_theme; print(piccolo_theme.__file__)", cwd=tmp_path).stdout
+    )
 
 
 def test_the_version_has_one_source():

@@ -21,9 +21,7 @@ NODE = shutil.which("node")
 
 
 def run_queries(outdir: Path, *queries: str) -> dict[str, list[dict]]:
-    done = subprocess.run(
-        [NODE, str(RUNNER), str(outdir), *queries], capture_output=True, text=True, timeout=60
-    )
+    done = subprocess.run([NODE, str(RUNNER), str(outdir), *queries], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)["results"]
 
@@ -114,7 +112,9 @@ def test_exact_object_name_comes_first(site):
     assert "method" in first["type"] and first["page"] == "API reference"
     # A name's last part beats names it only begins.
     assert [r["title"] for r in results["select"][:3]] == [
-        "tables.Table.select", "tables.select_all", "tables.Table.selection_size",
+        "tables.Table.select",
+        "tables.select_all",
+        "tables.Table.selection_size",
     ]
     assert results["tables.select_all"][0]["title"] == "tables.select_all"
     assert results["drop"][0]["title"] == "tables.drop"

@@ -23,9 +23,7 @@ def signature(site, page: str, name: str):
     """The ``<dt>`` of the object whose name (without module) is ``name``."""
     # C++ names template parameters with the same class: the last one is the object's.
     found = [
-        dt
-        for dt in site.soup(page).select("dt.sig")
-        if [e.get_text() for e in dt.select(".sig-name")][-1:] == [name]
+        dt for dt in site.soup(page).select("dt.sig") if [e.get_text() for e in dt.select(".sig-name")][-1:] == [name]
     ]
     assert len(found) == 1, (page, name)
     return found[0]

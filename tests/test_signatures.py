@@ -163,9 +163,7 @@ EXPECTED_LINES = {
         "table: dict[str, list[int]] = {'a, b': [1, 2]},",
         "pattern: str = '[a-z](,)'",
     ],
-    "sigmod.nested_generics": [
-        "mapping: dict[str, list[tuple[int, Callable[[int, str], dict[str, Any]]]]]"
-    ],
+    "sigmod.nested_generics": ["mapping: dict[str, list[tuple[int, Callable[[int, str], dict[str, Any]]]]]"],
     "sigmod.star_args": ["first,", "*args: int,", "**kwargs: str"],
     "sigmod.markers": ["a,", "b,", "/,", "c,", "*,", "d,", "e=1"],
     "sigmod.fetch": ["url: str,", "*,", "timeout: float = 10.0"],

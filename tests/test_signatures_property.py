@@ -92,9 +92,7 @@ def python_signature(draw, index: int) -> Sig:
     params: list[str] = []
     counter = iter(range(100))
     type_params = draw(
-        st.lists(
-            st.sampled_from(["T", "U: int", "*Ts", "**P", "K: (int, str)"]), max_size=3, unique=True
-        )
+        st.lists(st.sampled_from(["T", "U: int", "*Ts", "**P", "K: (int, str)"]), max_size=3, unique=True)
     )
     default = _default(closing_bracket=not type_params)
 
@@ -131,8 +129,9 @@ def python_signature(draw, index: int) -> Sig:
     text = f"{name}{tp}({', '.join(params)}){returns}"
     lines = len(params) + len(type_params)
     directive, documented, deprecated = draw(_body(f".. py:function:: {text}", names))
-    return Sig(directive, text, lines, python=True, type_params=bool(type_params),
-               documented=documented, deprecated=deprecated)
+    return Sig(
+        directive, text, lines, python=True, type_params=bool(type_params), documented=documented, deprecated=deprecated
+    )
 
 
 # -- C and C++ ----------------------------------------------------------------
@@ -159,9 +158,7 @@ CPP_TYPES = ["int", "const std::string &", "std::map<int, std::vector<int>>", "d
 
 @st.composite
 def cpp_signature(draw, index: int) -> Sig:
-    tparams = [
-        draw(st.sampled_from(TEMPLATE_PARAMS)).format(i=i) for i in range(draw(st.integers(0, 3)))
-    ]
+    tparams = [draw(st.sampled_from(TEMPLATE_PARAMS)).format(i=i) for i in range(draw(st.integers(0, 3)))]
     if any("..." in t for t in tparams[:-1]):
         tparams = [t for t in tparams if "..." not in t]
     count = draw(st.integers(0, 3))

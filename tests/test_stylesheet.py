@@ -23,7 +23,6 @@ import soupsieve
 from bs4 import BeautifulSoup, Tag
 
 from piccolo_theme import facts, highlighting
-
 from pt_paths import CSS, JS, SASS, SCRIPTS
 
 sys.path.insert(0, str(SCRIPTS))
@@ -125,7 +124,9 @@ def test_generated_partials_are_fresh():
 
 
 def test_facts_are_written_in_scss_only_by_the_generated_partial():
-    defined = re.compile(r"^\$(modes|dark-modes|narrow|wide|content-width|sidebar-width|header-height)\s*:", re.MULTILINE)
+    defined = re.compile(
+        r"^\$(modes|dark-modes|narrow|wide|content-width|sidebar-width|header-height)\s*:", re.MULTILINE
+    )
     owners = {p.name for p in SASS.glob("*.scss") if defined.search(p.read_text())}
     assert owners == {"_facts.scss"}
     modes = ", ".join(facts.MODES)
@@ -178,8 +179,12 @@ def test_the_script_copy_of_the_facts_matches_facts_py():
 def test_the_script_writes_each_fact_once():
     js = "".join(script.read_text() for script in SCRIPTS)
     for value in (
-        facts.MODE_STORAGE_KEY, facts.BANNER_STORAGE_KEY, facts.SIDEBAR_STORAGE_KEY, facts.SIDEBAR_ATTRIBUTE,
-        _js_facts()["NARROW"], *facts.MODES,
+        facts.MODE_STORAGE_KEY,
+        facts.BANNER_STORAGE_KEY,
+        facts.SIDEBAR_STORAGE_KEY,
+        facts.SIDEBAR_ATTRIBUTE,
+        _js_facts()["NARROW"],
+        *facts.MODES,
     ):
         assert js.count(f'"{value}"') == 1, value
 
@@ -236,9 +241,7 @@ def _pygments_leaks(css: list[Rule], page: BeautifulSoup, os_dark: bool) -> set[
     literal = re.compile(r"#[0-9a-fA-F]{3,8}\b|^125%$")
     found = set()
     for rule in css:
-        pygments_values = any(
-            not name.startswith("--") and literal.search(value) for name, value in rule.declarations
-        )
+        pygments_values = any(not name.startswith("--") and literal.search(value) for name, value in rule.declarations)
         if not pygments_values or not _applies(rule, os_dark):
             continue
         for selector in rule.selectors:

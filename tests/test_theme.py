@@ -124,9 +124,7 @@ def _first_path(svg: str) -> str:
 
 def test_explicit_source_icon_wins(build):
     options = {"source_url": "https://github.com/x/y", "source_icon": "gitlab"}
-    link = build("basic", confoverrides={"html_theme_options": options}).soup().select_one(
-        "a.pt-source-link"
-    )
+    link = build("basic", confoverrides={"html_theme_options": options}).soup().select_one("a.pt-source-link")
     assert link.find("path")["d"] == _first_path(_icon_markup("gitlab"))
 
 
@@ -302,7 +300,9 @@ def test_dark_code_blocks_ship_in_the_theme_stylesheet(build):
     assert "data-dark-code" not in soup.html.attrs
     # No second stylesheet to fetch before the page can render.
     assert [link["href"].split("?")[0] for link in soup.select('link[rel="stylesheet"]')] == [
-        "_static/pygments.css", "_static/piccolo_theme.css"]
+        "_static/pygments.css",
+        "_static/piccolo_theme.css",
+    ]
     assert not (site.outdir / "_static" / "piccolo_pygments_dark.css").exists()
 
 

@@ -38,8 +38,15 @@ def _po(language: str):
 
 def test_the_strings_the_issue_names_are_extracted():
     for expected in (
-        "Previous", "Next", "Page contents", "Search", "Skip to content", "Hide",
-        "Show banner", "Back to top", "Colour mode: dark. Change mode",
+        "Previous",
+        "Next",
+        "Page contents",
+        "Search",
+        "Skip to content",
+        "Hide",
+        "Show banner",
+        "Back to top",
+        "Colour mode: dark. Change mode",
     ):
         assert expected in THEME_MESSAGES
     assert any(m.startswith("Styled using") for m in THEME_MESSAGES)

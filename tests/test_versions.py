@@ -135,7 +135,7 @@ def test_demo_html():
     for rel, soup in pages.items():
         page = out / rel
 
-        def need(ok: object, what: str) -> None:
+        def need(ok: object, what: str, rel: str = rel) -> None:
             if not ok:
                 problems.append(f"{rel}: {what}")
 

@@ -28,9 +28,19 @@ def sphinx_build(srcdir: Path, outdir: Path, *options: str) -> None:
     theme's deprecation warnings are errors, as everywhere)."""
     filters = subprocess.check_output([sys.executable, str(SCRIPTS / "deprecation_filters.py")], text=True)
     command = [
-        sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "auto",
-        "-d", str(outdir.parent / f".doctrees-{outdir.name}"),
-        *options, str(srcdir), str(outdir),
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-q",
+        "-j",
+        "auto",
+        "-d",
+        str(outdir.parent / f".doctrees-{outdir.name}"),
+        *options,
+        str(srcdir),
+        str(outdir),
     ]
     env = {**os.environ, "PYTHONWARNINGS": filters.strip()}
     done = subprocess.run(command, capture_output=True, text=True, env=env)
@@ -127,9 +137,7 @@ def browser():
 
     with sync_playwright() as playwright:
         executable = pt.chromium_executable()
-        launched = playwright.chromium.launch(
-            executable_path=executable, args=pt.CHROMIUM_ARGS, headless=True
-        )
+        launched = playwright.chromium.launch(executable_path=executable, args=pt.CHROMIUM_ARGS, headless=True)
         yield launched
         launched.close()
 
@@ -229,26 +237,32 @@ def screenshots() -> Iterator[Path]:
     shots = sorted(pt.ARTEFACTS.glob("*/**/*.jpeg"))
     if not shots:
         return
-    columns = sorted({shot.relative_to(pt.ARTEFACTS).parts[0] for shot in shots},
-                     key=lambda c: (c.split("-")[0] != "desktop", c))
+    columns = sorted(
+        {shot.relative_to(pt.ARTEFACTS).parts[0] for shot in shots}, key=lambda c: (c.split("-")[0] != "desktop", c)
+    )
     rows: dict[str, dict[str, str]] = {}
     for shot in shots:
         rel = shot.relative_to(pt.ARTEFACTS)
         page = Path(*rel.parts[1:]).as_posix().removesuffix(".jpeg")
         rows.setdefault(page, {})[rel.parts[0]] = rel.as_posix()
-    out = ["<!doctype html><meta charset=utf-8><title>piccolo_theme demo screenshots</title>",
-           "<style>body{font:14px system-ui;margin:1rem}table{border-collapse:collapse}"
-           "td,th{vertical-align:top;padding:4px;border:1px solid #ccc}"
-           "img{width:220px;display:block}</style>",
-           "<h1>piccolo_theme demo screenshots</h1><table><tr><th>page</th>"]
+    out = [
+        "<!doctype html><meta charset=utf-8><title>piccolo_theme demo screenshots</title>",
+        "<style>body{font:14px system-ui;margin:1rem}table{border-collapse:collapse}"
+        "td,th{vertical-align:top;padding:4px;border:1px solid #ccc}"
+        "img{width:220px;display:block}</style>",
+        "<h1>piccolo_theme demo screenshots</h1><table><tr><th>page</th>",
+    ]
     out += [f"<th>{html.escape(c)}</th>" for c in columns]
     out.append("</tr>")
     for page, cells in rows.items():
         out.append(f"<tr><th>{html.escape(page)}</th>")
         for c in columns:
             src = cells.get(c)
-            out.append(f'<td><a href="{html.escape(src)}"><img loading=lazy src="{html.escape(src)}" alt=""></a></td>'
-                       if src else "<td></td>")
+            out.append(
+                f'<td><a href="{html.escape(src)}"><img loading=lazy src="{html.escape(src)}" alt=""></a></td>'
+                if src
+                else "<td></td>"
+            )
         out.append("</tr>")
     out.append("</table>")
     (pt.ARTEFACTS / "index.html").write_text("\n".join(out), encoding="utf-8")
@@ -267,13 +281,15 @@ def banner_sites(site_root, server) -> dict[str, str]:
     for name, text in (("permanent-a", "First announcement."), ("permanent-b", "Second announcement.")):
         site = f"banner-{name}"
         sphinx_build(
-            BASIC_ROOT, site_root / site,
-            "-D", f"html_theme_options.banner_text={text}",
-            "-D", "html_theme_options.banner_hiding=permanent",
+            BASIC_ROOT,
+            site_root / site,
+            "-D",
+            f"html_theme_options.banner_text={text}",
+            "-D",
+            "html_theme_options.banner_hiding=permanent",
         )
         sites[name] = site
     return sites
-
 
 
 @pytest.fixture(scope="session")

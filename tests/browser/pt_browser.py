@@ -23,9 +23,7 @@ VIEWPORTS = {
 }
 #: The standing checks also run on desktop with the left sidebar hidden.
 SIDEBAR_HIDDEN = "desktop-sidebar-hidden"
-HIDE_SIDEBAR_JS = (
-    f"try{{localStorage.setItem('{facts.SIDEBAR_STORAGE_KEY}','{facts.SIDEBAR_STATES[1]}')}}catch(e){{}}"
-)
+HIDE_SIDEBAR_JS = f"try{{localStorage.setItem('{facts.SIDEBAR_STORAGE_KEY}','{facts.SIDEBAR_STATES[1]}')}}catch(e){{}}"
 OVERFLOW_WIDTHS = (320, 390, 768, 1024, 1280, 1920)
 #: Widths up to this one are emulated as a phone (touch, meta viewport honoured).
 PHONE_MAX_WIDTH = 390
@@ -222,7 +220,10 @@ LUMINANCE_JS = """() => {
   function lum(colour) {
     const m = colour.match(/[\\d.]+/g).map(Number);
     if (m.length > 3 && m[3] === 0) return null;
-    const c = m.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    const c = m.slice(0, 3).map(v => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
     return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
   }
   const body = lum(getComputedStyle(document.body).backgroundColor);

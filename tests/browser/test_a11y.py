@@ -4,7 +4,6 @@ screenshot of each state for reviewers."""
 
 from __future__ import annotations
 
-
 import pytest
 
 import pt_browser as pt
@@ -65,9 +64,7 @@ def test_page_has_no_axe_violations_in_any_mode(docname, viewport, demo, sweep, 
             shown = page.evaluate("() => document.documentElement.dataset.mode")
             assert shown == mode, f"{path}: stored mode {mode!r} gave data-mode={shown!r}"
             page.evaluate(axe_source())
-            page.evaluate(
-                "(options) => { window.__ptAxe = axe.run(document, options); }", pt.AXE_OPTIONS
-            )
+            page.evaluate("(options) => { window.__ptAxe = axe.run(document, options); }", pt.AXE_OPTIONS)
             pages[mode] = (page, watch)
         for mode, (page, watch) in pages.items():
             result = page.evaluate("() => window.__ptAxe.then(r => r.violations)")

@@ -34,7 +34,10 @@ def test_browser_fetches_only_the_faces_a_page_uses(build, browser):
             for page_path in pages:
                 page = browser.new_page()
                 fonts: list[str] = []
-                page.on("request", lambda r, fonts=fonts: r.resource_type == "font" and fonts.append(r.url.rsplit("/", 1)[-1]))
+                page.on(
+                    "request",
+                    lambda r, fonts=fonts: r.resource_type == "font" and fonts.append(r.url.rsplit("/", 1)[-1]),
+                )
                 page.goto(f"http://127.0.0.1:{server.server_address[1]}/{page_path}", wait_until="networkidle")
                 page.evaluate("document.fonts.ready.then(() => 0)")
                 fetched[(label, page_path)] = sorted(fonts)

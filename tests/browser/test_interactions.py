@@ -569,7 +569,7 @@ def test_each_parameter_of_a_long_signature_starts_its_own_line(viewport, demo, 
             checked += 1
             tops = [p[0] for p in sig["params"]]
             lefts = [p[1] for p in sig["params"]]
-            if any(b <= a for a, b in zip(tops, tops[1:])) or max(lefts) - min(lefts) > 2:
+            if any(b <= a for a, b in zip(tops, tops[1:], strict=False)) or max(lefts) - min(lefts) > 2:
                 failures.append(f"{docname}#{sig['id']}: parameter (top, left) {sig['params']}")
     assert checked >= 5, f"only {checked} signatures with several parameters"
     assert not failures, f"{len(failures)} of {checked} signatures:\n" + "\n".join(failures[:15])

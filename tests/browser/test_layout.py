@@ -49,7 +49,9 @@ def test_no_horizontal_overflow_and_a_clean_load(docname, demo, sweep, server):
                 # Each phone width is its own device, loaded afresh.
                 page, watch = sweep.page(
                     ("overflow-phone", width),
-                    viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True,
+                    viewport={"width": width, "height": 844},
+                    is_mobile=True,
+                    has_touch=True,
                 )
                 page.goto(server.url(path))
                 setups = [(page, watch, "")]

@@ -36,12 +36,7 @@ async def promote(band_name: str, amount: int = 1, *, cap: int | None = None) ->
         1010
     """
     async with Band._meta.db.transaction():
-        band = (
-            await Band.objects()
-            .where(Band.name == band_name)
-            .first()
-            .lock_rows()
-        )
+        band = await Band.objects().where(Band.name == band_name).first().lock_rows()
         if band is None:
             raise LookupError(band_name)
         band.popularity = band.popularity + amount
@@ -72,9 +67,7 @@ async def upcoming_concerts(
         changes, see frozen queries.
     """
     after = after or datetime.datetime.now(tz=datetime.timezone.utc)
-    query = Concert.select(Concert.venue, Concert.starts, Concert.band.name).where(
-        Concert.starts > after
-    )
+    query = Concert.select(Concert.venue, Concert.starts, Concert.band.name).where(Concert.starts > after)
     if band_names:
         query = query.where(Concert.band.name.is_in(list(band_names)))
     return await query.order_by(Concert.starts).limit(limit)

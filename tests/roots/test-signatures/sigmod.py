@@ -111,9 +111,7 @@ class Colour(enum.Enum):
 class Widget:
     """A class with every kind of member."""
 
-    def __init__(
-        self, name: str, size: tuple[int, int] = (640, 480), *, config: Config | None = None
-    ) -> None:
+    def __init__(self, name: str, size: tuple[int, int] = (640, 480), *, config: Config | None = None) -> None:
         self.name = name
 
     @property
