@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import sphinx
 
 ROOT = "parameter-links"
 PAGE = "lifecycle"
@@ -51,12 +52,19 @@ def test_badge_is_not_part_of_the_signature_text(site, build_once):
     assert "Deprecated retired" not in text.read_text(encoding="utf-8")
 
 
+# Sphinx lists C objects in a page's table of contents from 9.0 on.
+C_OBJECTS_IN_CONTENTS = sphinx.version_info >= (9, 0)
+
+
 def test_page_contents_mark_deprecated_entries_in_words(site):
     toc = site.soup(PAGE).select_one("nav.pt-toc")
     entries = {a.code.get_text(): a for a in toc.select("a") if a.code}
     assert entries["retired()"].select_one(".pt-badge").get_text() == "Deprecated"
     assert entries["Container.old_method()"].select_one(".pt-badge").get_text() == "Deprecated"
-    assert entries["old_c()"].select_one(".pt-badge") is not None
+    if C_OBJECTS_IN_CONTENTS:
+        assert entries["old_c()"].select_one(".pt-badge") is not None
+    else:
+        assert "old_c()" not in entries
     for name in ("current()", "Container", "Container.new_method()"):
         assert entries[name].select_one(".pt-badge") is None, name
     # The accessible name says it.
@@ -74,7 +82,7 @@ def test_parallel_reading_keeps_the_page_contents_mark(build):
     # Each worker reads its pages into its own environment, merged after.
     assert site.app.parallel == 2 and site.app.is_parallel_allowed("read")
     soup = site.soup(PAGE)
-    assert len(soup.select("nav.pt-toc .pt-badge")) == 3
+    assert len(soup.select("nav.pt-toc .pt-badge")) == (3 if C_OBJECTS_IN_CONTENTS else 2)
 
 
 def test_version_notes_keep_their_classes(site):
