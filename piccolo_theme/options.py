@@ -198,31 +198,27 @@ def _check_maxdepth(name: str, value: Any, default: int) -> int:
     return depth
 
 
-def _check_source_url(name: str, value: Any, default: str) -> str:
-    if value is None:
+def _optional_str(accept: Callable[[str], bool], fallback: str, why: str) -> Callable[[str, Any, str], str]:
+    """A string option that may be left empty, else must pass ``accept``."""
+
+    def check(name: str, value: Any, default: str) -> str:
+        if value is None:
+            return default
+        text = _as_str(name, value, default)
+        if text is None or text.strip() == "":
+            return default
+        text = text.strip()
+        if accept(text):
+            return text
+        _warn(name, value, _Described(fallback), why)
         return default
-    text = _as_str(name, value, default)
-    if text is None or text.strip() == "":
-        return default
-    text = text.strip()
+
+    return check
+
+
+def _is_http_url(text: str) -> bool:
     parts = urlsplit(text)
-    if parts.scheme in ("http", "https") and parts.netloc:
-        return text
-    _warn(name, value, _Described("no source link"), "is not an http(s) URL")
-    return default
-
-
-def _check_social_image(name: str, value: Any, default: str) -> str:
-    if value is None:
-        return default
-    text = _as_str(name, value, default)
-    if text is None or text.strip() == "":
-        return default
-    text = text.strip()
-    if opengraph.is_safe_image(text):
-        return text
-    _warn(name, value, _Described("no image"), "is not an http(s) URL or a path on the site")
-    return default
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def _check_colour(name: str, value: Any, default: str) -> str:
@@ -279,9 +275,9 @@ _CHECKS: dict[str, Callable[[str, Any, Any], Any]] = {
     "search_provider": _as_choice(SEARCH_PROVIDERS),
     "show_theme_credit": _as_bool,
     "signature_parameters_per_line": _check_signatures,
-    "social_image": _check_social_image,
+    "social_image": _optional_str(opengraph.is_safe_image, "no image", "is not an http(s) URL or a path on the site"),
     "source_icon": lambda n, v, d: "" if v in ("", None) else _as_choice(forges.KEYS)(n, v, d),
-    "source_url": _check_source_url,
+    "source_url": _optional_str(_is_http_url, "no source link", "is not an http(s) URL"),
     "show_edit_link": _as_bool,
     "source_edit_link": lambda n, v, d: edit_links.check_template(n, v, d, warn_described),
     "source_view_link": lambda n, v, d: edit_links.check_template(n, v, d, warn_described),
