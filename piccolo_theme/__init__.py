@@ -26,7 +26,6 @@ from piccolo_theme import (
     tables,
     versions,
 )
-from piccolo_theme.options import warn_described
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -45,9 +44,9 @@ def _on_builder_inited(app: Sphinx) -> None:
         assets.add_files(app, options)
         versions.load(app)  # the version menu's script, only on sites with versions
         # Files and repository data the options point to: checked once, here.
-        edit_links.load(app, options, warn_described)
-        logos.load(app, options, warn_described)
-        icon_links.load(app, options.icon_links, warn_described)
+        edit_links.load(app, options)
+        logos.load(app, options)
+        icon_links.load(app, options.icon_links)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -24,12 +24,12 @@ from urllib.parse import quote, urlsplit
 from weakref import WeakKeyDictionary
 
 from piccolo_theme import forges
+from piccolo_theme.validation import warn_described
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-    from piccolo_theme.icon_links import Warn
     from piccolo_theme.options import ThemeOptions
 
 FILENAME = "{filename}"
@@ -37,34 +37,34 @@ FILENAME = "{filename}"
 HIDE_METADATA = ("hide-edit-link", "hide_edit_link")
 
 
-def check_template(name: str, value: Any, default: str, warn: Warn) -> str:
+def check_template(name: str, value: Any, default: str) -> str:
     """A ``source_edit_link`` / ``source_view_link`` template that yields an http(s) URL."""
     if value in ("", None):
         return default
     if not isinstance(value, str):
-        warn(name, value, "no such link", "is not a string")
+        warn_described(name, value, "no such link", "is not a string")
         return default
     text = value.strip()
     if FILENAME not in text:
-        warn(name, value, "no such link", "has no {filename} in it")
+        warn_described(name, value, "no such link", "has no {filename} in it")
         return default
     parts = urlsplit(text.replace(FILENAME, "x"))
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        warn(name, value, "no such link", "does not give an http(s) URL")
+        warn_described(name, value, "no such link", "does not give an http(s) URL")
         return default
     return text
 
 
-def check_path(name: str, value: Any, default: str, warn: Warn) -> str:
+def check_path(name: str, value: Any, default: str) -> str:
     """A branch, tag or folder: a string, slashes at the ends removed."""
     if value in ("", None):
         return default
     if not isinstance(value, str):
-        warn(name, value, repr(default), "is not a string")
+        warn_described(name, value, repr(default), "is not a string")
         return default
     text = value.strip().strip("/")
     if any(ch in text for ch in "\n\r\t\\") or ".." in text.split("/"):
-        warn(name, value, repr(default), "is not a branch, tag or folder name")
+        warn_described(name, value, repr(default), "is not a branch, tag or folder name")
         return default
     return text
 
@@ -112,13 +112,13 @@ _CONTEXT_FORGES = (
 )
 
 
-def _from_context(context: Mapping[str, Any], options: ThemeOptions, tag: bool, warn: Warn) -> Source | None:
+def _from_context(context: Mapping[str, Any], options: ThemeOptions, tag: bool) -> Source | None:
     for prefix, key, host in _CONTEXT_FORGES:
         user, repo = context.get(f"{prefix}_user"), context.get(f"{prefix}_repo")
         if not user and not repo:
             continue
         if not (isinstance(user, str) and user.strip() and isinstance(repo, str) and repo.strip()):
-            warn(
+            warn_described(
                 f"html_context[{prefix}_user/{prefix}_repo]",
                 (user, repo),
                 "no edit links from them",
@@ -129,7 +129,7 @@ def _from_context(context: Mapping[str, Any], options: ThemeOptions, tag: bool, 
         base = context.get(f"{prefix}_url") or "https://" + str(context.get(f"{prefix}_host") or host)
         base = str(base).strip().rstrip("/")
         if urlsplit(base).scheme not in ("http", "https") or not urlsplit(base).netloc:
-            warn(f"html_context[{prefix}_url]", base, "no edit links", "is not an http(s) URL")
+            warn_described(f"html_context[{prefix}_url]", base, "no edit links", "is not an http(s) URL")
             continue
         version = context.get(f"{prefix}_version")
         folder = context.get("doc_path") or context.get("conf_py_path") or ""
@@ -139,7 +139,7 @@ def _from_context(context: Mapping[str, Any], options: ThemeOptions, tag: bool, 
     return None
 
 
-def resolve(app: Sphinx, options: ThemeOptions, warn: Warn) -> Source | None:
+def resolve(app: Sphinx, options: ThemeOptions) -> Source | None:
     """Where the sources are, or ``None``: then no page gets a link."""
     tag = options.source_ref_is_tag or os.environ.get("READTHEDOCS_VERSION_TYPE", "").strip() == "tag"
     if options.source_edit_link or options.source_view_link:
@@ -151,15 +151,15 @@ def resolve(app: Sphinx, options: ThemeOptions, warn: Warn) -> Source | None:
         return Source(forge=forge, repo=repo, ref=_ref(options), directory=_folder(options.source_directory), tag=tag)
     context = app.config.html_context
     if isinstance(context, Mapping):
-        return _from_context(context, options, tag, warn)
+        return _from_context(context, options, tag)
     return None
 
 
 _SOURCES: WeakKeyDictionary[Builder, Source | None] = WeakKeyDictionary()
 
 
-def load(app: Sphinx, options: ThemeOptions, warn: Warn) -> None:
-    _SOURCES[app.builder] = resolve(app, options, warn) if options.show_edit_link else None
+def load(app: Sphinx, options: ThemeOptions) -> None:
+    _SOURCES[app.builder] = resolve(app, options) if options.show_edit_link else None
 
 
 def forge(builder: Builder) -> forges.Forge:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,13 +20,12 @@ from xml.etree import ElementTree
 from markupsafe import Markup
 
 from piccolo_theme import forges
+from piccolo_theme.validation import warn_described
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-#: ``warn(option, value, what is used instead, why)``: options.py's warning.
-Warn = Callable[[str, Any, str, str], None]
 
 #: The icons shipped in components/icons/ that an icon link may name.
 BUILTIN = (
@@ -100,45 +99,47 @@ def _default_icon(url: str) -> str:
     return forges.for_url(url).icon
 
 
-def _entry(label: str, entry: Any, warn: Warn) -> IconLink | None:
+def _entry(label: str, entry: Any) -> IconLink | None:
     if not isinstance(entry, Mapping):
-        warn(label, entry, _SKIPPED, "is not a mapping with a name and a url")
+        warn_described(label, entry, _SKIPPED, "is not a mapping with a name and a url")
         return None
     unknown = sorted(str(k) for k in entry if k not in _KEYS)
     if unknown:
-        warn(label, entry, _SKIPPED, f"has keys other than name, url, icon and rel ({', '.join(unknown)})")
+        warn_described(label, entry, _SKIPPED, f"has keys other than name, url, icon and rel ({', '.join(unknown)})")
         return None
     name, url, icon, rel = (entry.get(k, "") for k in ("name", "url", "icon", "rel"))
     if not isinstance(name, str) or not name.strip():
-        warn(label, entry, _SKIPPED, "has no name")
+        warn_described(label, entry, _SKIPPED, "has no name")
         return None
     if not isinstance(url, str) or not _url_ok(url.strip()):
-        warn(label, entry, _SKIPPED, "has no http(s) or mailto url")
+        warn_described(label, entry, _SKIPPED, "has no http(s) or mailto url")
         return None
     url = url.strip()
     if icon in ("", None):
         icon = _default_icon(url)
     elif not isinstance(icon, str) or not (icon.strip().lower() in BUILTIN or icon.strip().lower().endswith(".svg")):
-        warn(label, entry, _SKIPPED, "names an icon that is neither one of " + ", ".join(BUILTIN) + " nor an .svg file")
+        warn_described(
+            label, entry, _SKIPPED, "names an icon that is neither one of " + ", ".join(BUILTIN) + " nor an .svg file"
+        )
         return None
     icon = icon.strip()
     icon = icon.lower() if icon.lower() in BUILTIN else icon
     if rel in (None, ""):
         rel = ""
     elif not isinstance(rel, str) or not _REL.fullmatch(rel.strip().lower()):
-        warn(label, entry, _SKIPPED, "has a rel that is not a list of link types such as 'me'")
+        warn_described(label, entry, _SKIPPED, "has a rel that is not a list of link types such as 'me'")
         return None
     return IconLink(name.strip(), url, icon, " ".join(str(rel).lower().split()))
 
 
-def check(name: str, value: Any, default: tuple[IconLink, ...], warn: Warn) -> tuple[IconLink, ...]:
+def check(name: str, value: Any, default: tuple[IconLink, ...]) -> tuple[IconLink, ...]:
     """The usable entries of ``icon_links``; one warning for each one left out."""
     if value in ("", None):
         return default
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, (list, tuple)):
-        warn(name, value, "no icon links", "is not a list of {'name': ..., 'url': ..., 'icon': ...} entries")
+        warn_described(name, value, "no icon links", "is not a list of {'name': ..., 'url': ..., 'icon': ...} entries")
         return default
-    links = (_entry(f"{name}[{i}]", entry, warn) for i, entry in enumerate(value))
+    links = (_entry(f"{name}[{i}]", entry) for i, entry in enumerate(value))
     return tuple(link for link in links if link is not None)
 
 
@@ -228,7 +229,7 @@ def _find(app: Sphinx, path: str) -> Path | None:
     return None
 
 
-def load(app: Sphinx, links: tuple[IconLink, ...], warn: Warn) -> None:
+def load(app: Sphinx, links: tuple[IconLink, ...]) -> None:
     """Read every SVG file icon once (at ``builder-inited``); keep the usable links."""
     icons = _FILE_ICONS[app.builder] = {}
     usable = []
@@ -237,14 +238,14 @@ def load(app: Sphinx, links: tuple[IconLink, ...], warn: Warn) -> None:
             file = _find(app, link.icon)
             label = f"icon_links[{i}]"
             if file is None:
-                warn(label, link.icon, _SKIPPED, "is not a file in html_static_path")
+                warn_described(label, link.icon, _SKIPPED, "is not a file in html_static_path")
                 continue
             svg, problem = sanitise(file.read_text(encoding="utf-8", errors="replace"))
             if svg is None:
-                warn(label, link.icon, _SKIPPED, problem)
+                warn_described(label, link.icon, _SKIPPED, problem)
                 continue
             if problem:
-                warn(label, link.icon, "the rest of the icon", problem)
+                warn_described(label, link.icon, "the rest of the icon", problem)
             icons[link.icon] = Markup(svg)
         usable.append(link)
     _USABLE[app.builder] = tuple(usable)

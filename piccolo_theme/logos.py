@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
+from piccolo_theme.validation import warn_described
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-    from piccolo_theme.icon_links import Warn
     from piccolo_theme.options import ThemeOptions
 
 
@@ -26,19 +27,19 @@ def is_url(value: str) -> bool:
     return urlsplit(value).scheme in ("http", "https")
 
 
-def check(name: str, value: Any, default: str, warn: Warn) -> str:
+def check(name: str, value: Any, default: str) -> str:
     """An http(s) URL or a relative path; whether the file exists is :func:`load`'s check."""
     if value in ("", None):
         return default
     if not isinstance(value, str):
-        warn(name, value, "html_logo", "is not a string")
+        warn_described(name, value, "html_logo", "is not a string")
         return default
     text = value.strip()
     parts = urlsplit(text)
     if is_url(text) and parts.netloc:
         return text
     if parts.scheme or parts.netloc or text.startswith("/") or ".." in text.replace("\\", "/").split("/"):
-        warn(name, value, "html_logo", "is neither an http(s) URL nor a file in html_static_path")
+        warn_described(name, value, "html_logo", "is neither an http(s) URL nor a file in html_static_path")
         return default
     return text
 
@@ -57,12 +58,12 @@ def _in_static_path(app: Sphinx, path: str) -> bool:
     return any(Path(app.confdir, folder, path).is_file() for folder in app.config.html_static_path)
 
 
-def load(app: Sphinx, options: ThemeOptions, warn: Warn) -> None:
+def load(app: Sphinx, options: ThemeOptions) -> None:
     found = {}
     for name in ("light_logo", "dark_logo"):
         value = getattr(options, name)
         if value and not is_url(value) and not _in_static_path(app, value):
-            warn(name, value, "html_logo", "is not a file in html_static_path")
+            warn_described(name, value, "html_logo", "is not a file in html_static_path")
             value = ""
         found[name] = value
     _LOGOS[app.builder] = Logos(found["light_logo"], found["dark_logo"])

@@ -14,12 +14,18 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from sphinx.util import logging
-
 from piccolo_theme import edit_links, facts, forges, icon_links, logos, opengraph
 from piccolo_theme.colours import contrast_ratio, parse_colour
-
-logger = logging.getLogger(__name__)
+from piccolo_theme.validation import (
+    FALSE_WORDS,
+    TRUE_WORDS,
+    as_bool,
+    as_choice,
+    as_int,
+    as_str,
+    optional_str,
+    warn,
+)
 
 BANNER_HIDING = ("temporary", "permanent")
 FONTS = ("roboto", "system")
@@ -88,132 +94,19 @@ ALIASES = {"brand_color": "brand_colour"}
 _DEFAULTS = ThemeOptions()
 
 
-def _warn(name: str, value: Any, fallback: Any, why: str) -> None:
-    """One warning naming the option, the value given and what is used instead."""
-    shown = fallback.text if isinstance(fallback, _Described) else repr(fallback)
-    logger.warning(
-        "piccolo_theme: html_theme_options[%r] = %r %s; using %s instead.",
-        name,
-        value,
-        why,
-        shown,
-        type="piccolo_theme",
-        subtype="option",
-    )
-
-
-@dataclasses.dataclass(frozen=True)
-class _Described:
-    """A fallback better described in words than by its value."""
-
-    text: str
-
-
-def warn_described(name: str, value: Any, fallback: str, why: str) -> None:
-    """:func:`_warn` with the fallback in words: the feature modules' warning.
-
-    ``name`` may be an option with an index (``icon_links[2]``) or a key of
-    ``html_context`` (``html_context[github_user]``).
-    """
-    option, bracket, rest = name.partition("[")
-    if option == "html_context" or bracket:
-        where = name if option == "html_context" else f"html_theme_options[{option!r}][{rest}"
-        logger.warning(
-            "piccolo_theme: %s = %r %s; using %s instead.",
-            where,
-            value,
-            why,
-            fallback,
-            type="piccolo_theme",
-            subtype="option",
-        )
-        return
-    _warn(name, value, _Described(fallback), why)
-
-
-_TRUE = {"true", "yes", "on", "1"}
-_FALSE = {"false", "no", "off", "0", ""}
-
-
-def _as_bool(name: str, value: Any, default: bool) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-        return value.strip().lower() in _TRUE
-    _warn(name, value, default, "is not a boolean")
-    return default
-
-
-def _as_int(name: str, value: Any, default: int) -> int:
-    if isinstance(value, bool):
-        _warn(name, value, default, "is not a whole number")
-        return default
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        if text == "":
-            return default
-        if re.fullmatch(r"-?\d+", text):
-            return int(text)
-    _warn(name, value, default, "is not a whole number")
-    return default
-
-
-def _as_str(name: str, value: Any, default: str) -> str | None:
-    """The value as a string, or ``None`` (after a warning) when it is not one."""
-    if isinstance(value, str):
-        return value
-    _warn(name, value, default, "is not a string")
-    return None
-
-
-def _as_choice(choices: tuple[str, ...]) -> Callable[[str, Any, str], str]:
-    def check(name: str, value: Any, default: str) -> str:
-        text = _as_str(name, value, default)
-        if text is None:
-            return default
-        if text.strip().lower() in choices:
-            return text.strip().lower()
-        _warn(name, value, default, "is not one of " + ", ".join(map(repr, choices)))
-        return default
-
-    return check
-
-
 def _check_banner_text(name: str, value: Any, default: str) -> str:
     if value is None:
         return default
-    text = _as_str(name, value, default)
+    text = as_str(name, value, default)
     return default if text is None else text.strip()
 
 
 def _check_maxdepth(name: str, value: Any, default: int) -> int:
-    depth = _as_int(name, value, default)
+    depth = as_int(name, value, default)
     if depth == 0 or depth < -1:
         # 0 and negatives both mean "no limit" to Sphinx; keep one spelling.
         return -1
     return depth
-
-
-def _optional_str(accept: Callable[[str], bool], fallback: str, why: str) -> Callable[[str, Any, str], str]:
-    """A string option that may be left empty, else must pass ``accept``."""
-
-    def check(name: str, value: Any, default: str) -> str:
-        if value is None:
-            return default
-        text = _as_str(name, value, default)
-        if text is None or text.strip() == "":
-            return default
-        text = text.strip()
-        if accept(text):
-            return text
-        _warn(name, value, _Described(fallback), why)
-        return default
-
-    return check
 
 
 def _is_http_url(text: str) -> bool:
@@ -222,13 +115,13 @@ def _is_http_url(text: str) -> bool:
 
 
 def _check_colour(name: str, value: Any, default: str) -> str:
-    text = _as_str(name, value, default)
+    text = as_str(name, value, default)
     if text is None:
         return default
     text = text.strip()
     if parse_colour(text) is not None or _is_other_css_colour(text):
         return text
-    _warn(name, value, default, "is not a CSS colour")
+    warn(name, value, default, "is not a CSS colour")
     return default
 
 
@@ -249,46 +142,46 @@ def _check_signatures(name: str, value: Any, default: bool | int) -> bool | int:
         return value
     if isinstance(value, str):
         text = value.strip().lower()
-        if text in _TRUE - {"1"} or text == "always":
+        if text in TRUE_WORDS - {"1"} or text == "always":
             return True
-        if text in _FALSE - {"0", ""} or text == "never":
+        if text in FALSE_WORDS - {"0", ""} or text == "never":
             return False
         if text.isdigit() and int(text) > 0:
             return int(text)
-    _warn(name, value, default, "is not True, False or a positive number of characters")
+    warn(name, value, default, "is not True, False or a positive number of characters")
     return default
 
 
 _CHECKS: dict[str, Callable[[str, Any, Any], Any]] = {
     "banner_text": _check_banner_text,
-    "banner_hiding": _as_choice(BANNER_HIDING),
+    "banner_hiding": as_choice(BANNER_HIDING),
     "brand_colour": _check_colour,
-    "dark_mode_code_blocks": _as_bool,
-    "default_mode": _as_choice(facts.MODES),
-    "enable_search_shortcuts": _as_bool,
-    "font": _as_choice(FONTS),
-    "globaltoc_collapse": _as_bool,
-    "globaltoc_includehidden": _as_bool,
+    "dark_mode_code_blocks": as_bool,
+    "default_mode": as_choice(facts.MODES),
+    "enable_search_shortcuts": as_bool,
+    "font": as_choice(FONTS),
+    "globaltoc_collapse": as_bool,
+    "globaltoc_includehidden": as_bool,
     "globaltoc_maxdepth": _check_maxdepth,
-    "nosidebar": _as_bool,
-    "search_as_you_type": _as_bool,
-    "search_provider": _as_choice(SEARCH_PROVIDERS),
-    "show_theme_credit": _as_bool,
+    "nosidebar": as_bool,
+    "search_as_you_type": as_bool,
+    "search_provider": as_choice(SEARCH_PROVIDERS),
+    "show_theme_credit": as_bool,
     "signature_parameters_per_line": _check_signatures,
-    "social_image": _optional_str(opengraph.is_safe_image, "no image", "is not an http(s) URL or a path on the site"),
-    "source_icon": lambda n, v, d: "" if v in ("", None) else _as_choice(forges.KEYS)(n, v, d),
-    "source_url": _optional_str(_is_http_url, "no source link", "is not an http(s) URL"),
-    "show_edit_link": _as_bool,
-    "source_edit_link": lambda n, v, d: edit_links.check_template(n, v, d, warn_described),
-    "source_view_link": lambda n, v, d: edit_links.check_template(n, v, d, warn_described),
-    "source_branch": lambda n, v, d: edit_links.check_path(n, v, d, warn_described),
-    "source_directory": lambda n, v, d: edit_links.check_path(n, v, d, warn_described),
-    "source_ref_is_tag": _as_bool,
-    "show_breadcrumbs": _as_bool,
-    "light_logo": lambda n, v, d: logos.check(n, v, d, warn_described),
-    "dark_logo": lambda n, v, d: logos.check(n, v, d, warn_described),
-    "logo_only": _as_bool,
-    "icon_links": lambda n, v, d: icon_links.check(n, v, d, warn_described),
+    "social_image": optional_str(opengraph.is_safe_image, "no image", "is not an http(s) URL or a path on the site"),
+    "source_icon": lambda n, v, d: "" if v in ("", None) else as_choice(forges.KEYS)(n, v, d),
+    "source_url": optional_str(_is_http_url, "no source link", "is not an http(s) URL"),
+    "show_edit_link": as_bool,
+    "source_edit_link": edit_links.check_template,
+    "source_view_link": edit_links.check_template,
+    "source_branch": edit_links.check_path,
+    "source_directory": edit_links.check_path,
+    "source_ref_is_tag": as_bool,
+    "show_breadcrumbs": as_bool,
+    "light_logo": logos.check,
+    "dark_logo": logos.check,
+    "logo_only": as_bool,
+    "icon_links": icon_links.check,
 }
 
 

@@ -27,7 +27,7 @@ from weakref import WeakKeyDictionary
 from sphinx.config import Config
 
 from piccolo_theme import settings
-from piccolo_theme.options import _as_bool, _Described, _warn
+from piccolo_theme.validation import Described, as_bool, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 SCRIPT = "piccolo_theme_versions.js"
 #: pydata-sphinx-theme's name for ``version_switcher``.
 SWITCHER_ALIAS = "switcher"
-_NO_MENU = _Described("no version menu")
+_NO_MENU = Described("no version menu")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,7 +67,7 @@ def _default_match(config: Config, environ: Mapping[str, str]) -> str:
 def _check_json_url(name: str, value: Any) -> str:
     """The URL, or ``""`` after one warning."""
     if not isinstance(value, str) or not value.strip():
-        _warn(name, value, _NO_MENU, "has no json_url (the switcher file's URL)")
+        warn(name, value, _NO_MENU, "has no json_url (the switcher file's URL)")
         return ""
     url = value.strip()
     try:
@@ -79,7 +79,7 @@ def _check_json_url(name: str, value: Any) -> str:
         or (parts.scheme and parts.scheme not in ("http", "https"))
         or any(c in url for c in "\"'<>\\ \t\n")
     ):
-        _warn(name, value, _NO_MENU, "has a json_url that is neither http(s) nor relative")
+        warn(name, value, _NO_MENU, "has a json_url that is neither http(s) nor relative")
         return ""
     return url
 
@@ -90,7 +90,7 @@ def _check_switcher(name: str, value: Any, config: Config, environ: Mapping[str,
     if value in ("", None, {}):
         return "", match
     if not isinstance(value, Mapping):
-        _warn(name, value, _NO_MENU, 'is not a mapping like {"json_url": ..., "version_match": ...}')
+        warn(name, value, _NO_MENU, 'is not a mapping like {"json_url": ..., "version_match": ...}')
         return "", match
     url = _check_json_url(name, value.get("json_url"))
     if not url:
@@ -103,7 +103,7 @@ def _check_switcher(name: str, value: Any, config: Config, environ: Mapping[str,
     elif isinstance(given, str):
         match = given.strip()
     else:
-        _warn(name, value, _Described(f"version_match {match!r}"), "has a version_match that is not a string")
+        warn(name, value, Described(f"version_match {match!r}"), "has a version_match that is not a string")
     return url, match
 
 
@@ -117,8 +117,8 @@ def read_settings(
     if value in ("", None, {}) and user_options.get(SWITCHER_ALIAS) not in ("", None, {}):
         name, value = SWITCHER_ALIAS, user_options[SWITCHER_ALIAS]
     json_url, match = _check_switcher(name, value, config, environ)
-    show_warning = _as_bool("show_version_warning", user_options.get("show_version_warning", True), True)
-    hide_flyout = _as_bool("hide_readthedocs_flyout", user_options.get("hide_readthedocs_flyout", True), True)
+    show_warning = as_bool("show_version_warning", user_options.get("show_version_warning", True), True)
+    hide_flyout = as_bool("hide_readthedocs_flyout", user_options.get("hide_readthedocs_flyout", True), True)
     addons = _on_read_the_docs(environ)
     if not json_url and not addons:
         return None
