@@ -23,9 +23,10 @@ from pt_paths import ROOTS, SCRIPTS
 # -- building ----------------------------------------------------------------
 
 
-def sphinx_build(srcdir: Path, outdir: Path, *options: str) -> None:
+def sphinx_build(srcdir: Path, outdir: Path, *options: str, env: dict[str, str] | None = None) -> None:
     """sphinx-build -b html (warnings are the demo's own tests' business; the
-    theme's deprecation warnings are errors, as everywhere)."""
+    theme's deprecation warnings are errors, as everywhere). Read the Docs'
+    variables come from ``env`` only, never from the machine running the tests."""
     filters = subprocess.check_output([sys.executable, str(SCRIPTS / "deprecation_filters.py")], text=True)
     command = [
         sys.executable,
@@ -42,8 +43,10 @@ def sphinx_build(srcdir: Path, outdir: Path, *options: str) -> None:
         str(srcdir),
         str(outdir),
     ]
-    env = {**os.environ, "PYTHONWARNINGS": filters.strip()}
-    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("READTHEDOCS")}
+    done = subprocess.run(
+        command, capture_output=True, text=True, env={**environ, **(env or {}), "PYTHONWARNINGS": filters.strip()}
+    )
     if done.returncode != 0:
         pytest.fail(f"building {srcdir} failed:\n{done.stderr[-4000:]}", pytrace=False)
 
@@ -142,7 +145,7 @@ def browser():
         launched.close()
 
 
-def _new_context(browser, watch: pt.Watch, *, mode: str | None = None, sidebar_hidden: bool = False, **options):
+def new_browser_context(browser, watch: pt.Watch, *, mode: str | None = None, sidebar_hidden: bool = False, **options):
     options.setdefault("viewport", {"width": 1280, "height": 800})
     options.setdefault("reduced_motion", "reduce")
     context = browser.new_context(**options)
@@ -169,7 +172,7 @@ def new_context(browser, watch) -> Iterator[Callable[..., object]]:
     contexts = []
 
     def make(**options):
-        context = _new_context(browser, watch, **options)
+        context = new_browser_context(browser, watch, **options)
         contexts.append(context)
         return context
 
@@ -204,7 +207,7 @@ class Sweep:
     def page(self, key: tuple, **options):
         if key not in self.pages:
             watch = pt.Watch(self.server.origin)
-            context = _new_context(self.browser, watch, **options)
+            context = new_browser_context(self.browser, watch, **options)
             self.contexts[key] = context
             self.watches[key] = watch
             self.pages[key] = context.new_page()

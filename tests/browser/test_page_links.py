@@ -4,13 +4,12 @@ logos has no axe violation in any mode at either size, nor overflow at 320 px.""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import pt_browser as pt
+from conftest import sphinx_build
 
 pytestmark = pytest.mark.browser
 
@@ -68,23 +67,7 @@ def sites(site_root, server) -> dict[str, str]:
     built = {}
     for mode in ("auto", "light", "dark", "darkest"):
         name = f"links-{mode}"
-        command = [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-q",
-            "-W",
-            "-D",
-            f"html_theme_options.default_mode={mode}",
-            "-d",
-            str(site_root.parent / f".doctrees-{name}"),
-            str(src),
-            str(site_root / name),
-        ]
-        done = subprocess.run(command, capture_output=True, text=True)
-        assert done.returncode == 0, done.stderr
+        sphinx_build(src, site_root / name, "-W", "-D", f"html_theme_options.default_mode={mode}")
         built[mode] = name
     return built
 

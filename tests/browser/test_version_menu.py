@@ -9,19 +9,14 @@ like Addons' API response, before and after the theme's script has loaded.
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import shutil
-import subprocess
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 import pt_browser as pt
+from conftest import Server, new_browser_context, sphinx_build
 
 pytestmark = pytest.mark.browser
 
@@ -31,53 +26,15 @@ ALL_MODES = ("auto", "light", "dark", "darkest")
 PHONE_320 = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def do_GET(self):  # noqa: N802 - the base class's name
-        if self.path == "/favicon.ico":  # asked for by the browser: the sites name no icon
-            self.send_response(204)
-            self.end_headers()
-            return
-        super().do_GET()
-
-
-def _build(src: Path, out: Path, conf: str, env: dict[str, str]) -> None:
-    with (src / "conf.py").open("a", encoding="utf-8") as f:
-        f.write("\n" + conf)
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("READTHEDOCS")}
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-q",
-        "-d",
-        str(out.parent / f".doctrees-{out.name}"),
-        str(src),
-        str(out),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, env={**environ, **env})
-    if done.returncode != 0:
-        pytest.fail(f"building {src} failed:\n{done.stderr[-4000:]}", pytrace=False)
-
-
 class Sites:
+    """The conftest's server on a folder of its own; the builds are under /versions/."""
+
     def __init__(self, root: Path) -> None:
-        self.root = root
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-        self.httpd.daemon_threads = True
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.server = Server(root)
+        self.origin = self.server.origin
 
     def url(self, site: str, page: str = "index.html") -> str:
-        return f"{self.origin}/versions/{site}/{page}"
+        return self.server.url(page, site=f"versions/{site}")
 
 
 @pytest.fixture(scope="module")
@@ -113,10 +70,11 @@ def sites(tmp_path_factory) -> Sites:
             (src / "second.rst").unlink()
             index = src / "index.rst"
             index.write_text(index.read_text(encoding="utf-8").replace("   second\n", ""), encoding="utf-8")
-        _build(src, base / name, conf, env)
+        with (src / "conf.py").open("a", encoding="utf-8") as f:
+            f.write("\n" + conf)
+        sphinx_build(src, base / name, env=env)
     yield served
-    served.httpd.shutdown()
-    served.httpd.server_close()
+    served.server.close()
 
 
 class Console:
@@ -135,19 +93,13 @@ def open_page(browser, sites):
     """``open_page(url, **context options)`` -> (page, watch, console)."""
     contexts = []
 
-    def make(url: str | None = None, *, init: str | None = None, mode: str | None = None, **options):
-        options.setdefault("viewport", {"width": 1280, "height": 800})
-        options.setdefault("reduced_motion", "reduce")
-        context = browser.new_context(**options)
-        context.set_default_timeout(15_000)
-        if mode is not None:
-            context.add_init_script(f"try{{localStorage.setItem('piccolo-mode','{mode}')}}catch(e){{}}")
+    def make(url: str | None = None, *, init: str | None = None, **options):
+        watch = pt.Watch(sites.origin)
+        context = new_browser_context(browser, watch, **options)
         if init:
             context.add_init_script(init)
         contexts.append(context)
-        watch = pt.Watch(sites.origin)
         page = context.new_page()
-        watch.attach(page)
         console = Console(page)
         if url:
             page.goto(url)
