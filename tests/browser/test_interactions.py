@@ -615,3 +615,27 @@ def test_next_and_previous_buttons_name_and_reach_the_adjacent_pages(page, serve
     page.locator(".pt-prev-next__link--prev").click()
     page.wait_for_load_state()
     assert page.url == visited[-2]
+
+
+# -- back to top -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("viewport", list(pt.VIEWPORTS))
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_back_to_top_shows_after_scrolling_inside_a_landmark(mode, viewport, new_context, server, long_page, watch):
+    """axe's sweeps never scroll, so they never see this link shown."""
+    page = new_context(mode=mode, **pt.VIEWPORTS[viewport]).new_page()
+    page.goto(url_of(server, long_page))
+    link = page.locator(".pt-back-to-top")
+    expect(link).to_be_hidden()
+    page.evaluate("window.scrollTo(0, 2 * window.innerHeight)")
+    expect(link).to_be_visible()
+    # Still fixed in the window's bottom corner, over the page.
+    box, size = link.bounding_box(), page.viewport_size
+    assert box and size and box["y"] + box["height"] <= size["height"] and box["x"] + box["width"] > size["width"] / 2
+    page.evaluate(pt.axe_source())
+    violations = page.evaluate("(o) => axe.run(document, o).then(r => r.violations)", pt.AXE_OPTIONS)
+    assert not violations, f"{long_page} [{mode}, {viewport}]:\n{pt.format_violations(violations)}"
+    link.click()
+    page.wait_for_function("window.scrollY === 0")
+    assert watch.take() == []
