@@ -38,3 +38,22 @@ class DescriptionMarkup(SphinxPostTransform):
         for desc in descs:
             parameter_links.link_parameters(desc, taken)
             lifecycle.add_badge(desc)
+
+
+def signatures(doctree: nodes.document) -> list[addnodes.desc_signature]:
+    """The page's signatures, in document order (for signatures.py).
+
+    Text elements (paragraphs, titles, literal blocks...) hold inline content
+    only, never an object description, so the walk does not go into them:
+    that skips most of a page's nodes (findall() visits them all).
+    """
+    found = []
+    stack: list[nodes.Element] = [doctree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, nodes.TextElement):
+            if isinstance(node, addnodes.desc_signature):
+                found.append(node)
+            continue
+        stack.extend(reversed([c for c in node.children if isinstance(c, nodes.Element)]))
+    return found

@@ -44,7 +44,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.directives import ObjectDescription
 
-from piccolo_theme import settings
+from piccolo_theme import descriptions, settings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -166,7 +166,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     domains = _domains(app.config)
     if not domains:
         return
-    for signode in doctree.findall(addnodes.desc_signature):
+    for signode in descriptions.signatures(doctree):
         desc = signode.parent
         domain = desc.get("domain") if isinstance(desc, addnodes.desc) else None
         if domain not in domains:
