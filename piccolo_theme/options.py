@@ -9,6 +9,7 @@ check each value, warn once for anything unusable and keep a typed, frozen
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -77,9 +78,12 @@ class ThemeOptions:
     logo_only: bool = True
     icon_links: tuple[icon_links.IconLink, ...] = ()
 
-    @property
+    @functools.cached_property
     def brand_text_colour(self) -> str:
-        """White or near-black, whichever reads better on the brand colour."""
+        """White or near-black, whichever reads better on the brand colour.
+
+        Cached: every page asks, and the options are one object per build
+        (cached_property writes the instance dict, which frozen allows)."""
         rgb = parse_colour(self.brand_colour)
         if rgb is None:
             return "#fff"
