@@ -145,7 +145,8 @@ def test_icon_links_move_to_the_drawer_on_a_phone(sites, server, new_context):
     assert names == ["Source code on GitHub", "PyPI", "Chat", "Mastodon", "Write to us"]
     for link in drawer.locator("a").all():
         box = link.bounding_box()
-        assert box["width"] >= 40 and box["height"] >= 40
+        # Sub-pixel layout: a 40 px target can measure 39.99996.
+        assert round(box["width"]) >= 40 and round(box["height"]) >= 40
     # The edit links are at the top of the article, on screen without scrolling.
     edit = page.locator("main .pt-edit-link").first
     assert edit.is_visible() and edit.bounding_box()["y"] < 844
