@@ -38,15 +38,20 @@ ensure_venv() {
   echo "$want" > "$stamp"
 }
 
+apt_install() {
+  # $@: Debian packages, installed quietly (as root, or through sudo).
+  echo "==> installing Debian's $*"
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
 ensure_chromium() {
   # The browser tests use Debian's Chromium; Playwright's own download is the
   # fall-back where the system has no package manager we can use.
   if command -v chromium >/dev/null 2>&1; then return 0; fi
   if command -v apt-get >/dev/null 2>&1; then
-    echo "==> installing Debian's chromium"
-    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+    apt_install chromium
   else
     "$VENV/bin/python" -m playwright install chromium
   fi
@@ -56,10 +61,7 @@ ensure_pandoc() {
   # nbsphinx (tests/test_notebooks.py) converts notebooks' Markdown with pandoc.
   if command -v pandoc >/dev/null 2>&1; then return 0; fi
   if command -v apt-get >/dev/null 2>&1; then
-    echo "==> installing Debian's pandoc"
-    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq pandoc >/dev/null
+    apt_install pandoc
   else
     echo "pandoc not found: the nbsphinx tests will be skipped" >&2
   fi
@@ -72,10 +74,7 @@ ensure_node_packages() {
   want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
   if ! command -v npm >/dev/null 2>&1; then
-    echo "==> installing Debian's nodejs and npm"
-    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+    apt_install nodejs npm
   fi
   echo "==> installing the pinned node packages"
   (cd "$ROOT" && npm ci --no-audit --no-fund --silent)
