@@ -1,7 +1,8 @@
 """One walk per written page over its object descriptions.
 
-The parameter links (``parameter_links``) and the deprecated badges
-(``lifecycle``) both work on each ``desc`` of the page, and the links' ids must
+The parameter links (``parameter_links``), the deprecated badges
+(``lifecycle``) and the roles of C and C++ tokens (``signature_roles``) all work
+on each ``desc`` of the page, and the links' ids must
 not repeat one already on it: a single walk finds both the descriptions and
 every id, so a page pays for one pass, however many features use it.
 """
@@ -14,11 +15,12 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from piccolo_theme import lifecycle, parameter_links, settings
+from piccolo_theme import lifecycle, parameter_links, settings, signature_roles
 
 
 class DescriptionMarkup(SphinxPostTransform):
-    """Parameter links and deprecated badges, for HTML builds with our theme."""
+    """Parameter links, deprecated badges and C/C++ token roles, for HTML builds
+    with our theme."""
 
     # After references are resolved (10), before the tables are wrapped (900).
     default_priority = 800
@@ -37,6 +39,8 @@ class DescriptionMarkup(SphinxPostTransform):
                 descs.append(node)
         for desc in descs:
             parameter_links.link_parameters(desc, taken)
+            # Before the badge, which would otherwise start the return type.
+            signature_roles.mark_roles(desc)
             lifecycle.add_badge(desc)
 
 

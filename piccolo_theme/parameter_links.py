@@ -27,6 +27,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import _
 
+from piccolo_theme import signature_roles
+
 #: The class of a parameter name that links to its entry.
 LINK_CLASS = "pt-param-link"
 #: The class of a documented parameter's entry.
@@ -77,7 +79,7 @@ def link_parameters(desc: addnodes.desc, taken: set[str]) -> None:
                 paragraph["classes"].append(ENTRY_CLASS)
                 paragraph += parameter_permalink(refid=anchor, reftitle=title)
             anchors[template, name] = anchor
-    if anchors or desc["domain"] == "c":  # C's parameter names get their class anyway
+    if anchors or desc["domain"] != "py":  # C and C++ names get their class anyway
         _link_signatures(desc, anchors)
 
 
@@ -180,21 +182,22 @@ def _in_template_line(node: nodes.Node) -> bool:
     line = node.parent
     while line is not None and not isinstance(line, addnodes.desc_signature_line):
         line = line.parent
-    if line is None or not line.children:
+    if line is None or not isinstance(line.parent, addnodes.desc_signature):
         return False
-    first = line[0]
-    return isinstance(first, addnodes.desc_sig_keyword) and first.astext() == "template"
+    return any(t is line for t in signature_roles.template_lines(line.parent))
 
 
 def _link_signatures(desc: addnodes.desc, anchors: dict[tuple[bool, str], str]) -> None:
     """Link each documented name in every signature (overload) of ``desc``."""
     domain = desc["domain"]
+    macro = desc.get("objtype") == "macro"
     for signode in desc.children:
         if not isinstance(signode, addnodes.desc_signature):
             continue
-        for template, node in list(_parameter_names(signode, domain)):
-            if domain == "c" and "sig-param" not in node["classes"]:
-                # As the C++ domain marks its parameter names, for the stylesheet.
+        for template, node in list(_parameter_names(signode, domain, macro)):
+            if domain != "py" and "sig-param" not in node["classes"]:
+                # As the C++ domain marks its function parameters' names (not
+                # C's, nor template parameters), for the stylesheet.
                 node["classes"].append("sig-param")
             anchor = anchors.get((template, node.astext()))
             if anchor is None:
@@ -204,12 +207,14 @@ def _link_signatures(desc: addnodes.desc, anchors: dict[tuple[bool, str], str]) 
             node += link
 
 
-def _parameter_names(signode: addnodes.desc_signature, domain: str) -> Iterator[tuple[bool, addnodes.desc_sig_name]]:
+def _parameter_names(
+    signode: addnodes.desc_signature, domain: str, macro: bool
+) -> Iterator[tuple[bool, addnodes.desc_sig_name]]:
     """(is a template parameter, name node) for each parameter the signature declares."""
     for parameter in signode.findall(addnodes.desc_parameter):
         if _nested(parameter, signode):
             continue  # a function pointer's own parameters
-        name = _declared_name(parameter, domain)
+        name = _declared_name(parameter, "py" if macro else domain)
         if name is not None:
             yield False, name
     if domain == "cpp":
@@ -230,7 +235,7 @@ def _nested(parameter: addnodes.desc_parameter, signode: nodes.Element) -> bool:
 
 def _declared_name(parameter: addnodes.desc_parameter, domain: str) -> addnodes.desc_sig_name | None:
     if domain == "py":
-        # Python: the name comes first, after a ``*`` or ``**``.
+        # Python and C macros: the name comes first, after a ``*`` or ``**``.
         for child in parameter.children:
             if isinstance(child, addnodes.desc_sig_name):
                 return child

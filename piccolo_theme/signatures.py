@@ -45,6 +45,7 @@ from sphinx import addnodes
 from sphinx.directives import ObjectDescription
 
 from piccolo_theme import descriptions, settings
+from piccolo_theme.signature_roles import CLOSING, OPENING
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -246,10 +247,6 @@ def _line_of(node: nodes.Element, signode: addnodes.desc_signature) -> nodes.Ele
     return signode
 
 
-_OPENING = {"<", "(", "[", "{"}
-_CLOSING = {">", ")", "]", "}"}
-
-
 def _regroup_template_parameters(line: addnodes.desc_signature_line) -> None:
     """Turn ``template < a , b >`` punctuation into our template parameter nodes.
 
@@ -271,9 +268,9 @@ def _regroup_template_parameters(line: addnodes.desc_signature_line) -> None:
     for index in range(2, len(children)):
         node = children[index]
         text = node.astext() if isinstance(node, addnodes.desc_sig_punctuation) else ""
-        if text in _OPENING:
+        if text in OPENING:
             depth += 1
-        elif text in _CLOSING:
+        elif text in CLOSING:
             if depth == 0:
                 if text != ">":
                     return

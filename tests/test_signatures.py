@@ -92,18 +92,22 @@ def theme(**options) -> dict:
 
 
 def without_theme_markup(dt):
-    """A copy of a signature without what parameter_links.py and lifecycle.py add:
-    the links on documented parameter names (unwrapped: their text stays), the
-    class on C parameter names, the "Deprecated" badge (which the stylesheet
-    keeps out of a copied signature)."""
+    """A copy of a signature without what parameter_links.py, lifecycle.py and
+    signature_roles.py add: the links on documented parameter names (unwrapped:
+    their text stays), the class on C and C++ template parameter names, the
+    "Deprecated" badge (which the stylesheet keeps out of a copied signature),
+    the spans around C and C++ default values and return types."""
     dt = copy.copy(dt)
     for badge in dt.select(".pt-badge"):
         badge.decompose()
     for link in dt.select("a.pt-param-link"):
         link.unwrap()
-    if "c" in dt.get("class", []):
-        for name in dt.select("span.n.sig-param"):
+    classes = dt.get("class", [])
+    if "c" in classes or "cpp" in classes:
+        for name in dt.select("span.n.sig-param" if "c" in classes else ".sig-name > span.n.sig-param"):
             name["class"].remove("sig-param")
+        for span in dt.select("span.default_value, span.sig-return-typehint"):
+            span.unwrap()
     return dt
 
 
@@ -424,6 +428,9 @@ def test_breathe_signatures(site):
             "std::size_t count = 1",
         ],
     ]
+    # Breathe writes the C++ domain's nodes: the same roles.
+    assert [" ".join(v.get_text().split()) for v in mine[1].select(".default_value")] == ["std::allocator<T>", "1"]
+    assert [r.get_text() for r in mine[0].select(".sig-return-typehint")] == ["int"]
 
 
 def test_transform_sees_unmodified_doctrees(site):
@@ -433,3 +440,69 @@ def test_transform_sees_unmodified_doctrees(site):
     doctree = ours.app.env.get_doctree("python")
     lists = list(doctree.findall(addnodes.desc_parameterlist))
     assert lists and not any(lst.get("multi_line_parameter_list") for lst in lists)
+
+
+# ---------------------------------------------------------------------------
+# The roles of C and C++ tokens (signature_roles.py, parameter_links.py): the
+# spans the stylesheet colours, on the same nodes in Sphinx 7.4 to 9.2.
+
+
+def _roles(site: Built, page: str, name: str) -> dict[str, list[str]]:
+    """The texts of each role's spans in the signature of ``name``."""
+    (dt,) = [dt for dt in site.signatures(page) if name in [n.get_text() for n in dt.select(".sig-name")]]
+
+    def texts(selector: str) -> list[str]:
+        return [" ".join(e.get_text().split()) for e in dt.select(selector)]
+
+    return {
+        "default": texts(".default_value"),
+        "return": texts(".sig-return-typehint"),
+        "parameter": texts(".n.sig-param"),
+    }
+
+
+C_CPP_ROLES = {
+    ("c", "copy"): {"default": [], "return": ["int"], "parameter": ["dst", "src", "n"]},
+    ("c", "buffer_new"): {"default": [], "return": ["struct buffer *"], "parameter": ["capacity", "template_buffer"]},
+    ("c", "label_of"): {"default": [], "return": ["const char *"], "parameter": ["code"]},
+    ("c", "MAX"): {"default": [], "return": [], "parameter": ["a", "b"]},
+    ("c", "retries"): {"default": ["3"], "return": [], "parameter": []},
+    ("cpp", "push"): {
+        "default": ["std::allocator<T>", "T{}"],
+        "return": ["void"],
+        "parameter": ["T", "Alloc", "v", "value"],
+    },
+    ("cpp", "FlatMap"): {"default": ["16"], "return": [], "parameter": ["Key", "Value", "N"]},
+    ("cpp", "draw"): {"default": ["0", "0"], "return": ["void"], "parameter": ["widget", "x", "y"]},
+    ("cpp", "apply"): {"default": [], "return": ["void"], "parameter": ["C", "T", "container"]},
+    ("cpp", "limit"): {"default": ["100"], "return": [], "parameter": []},
+    # A type alias's "= type" and a pure function's "= 0" are not values.
+    ("cpp", "Names"): {"default": [], "return": [], "parameter": []},
+    ("cpp", "label"): {"default": ["false", "','"], "return": ["const char *"], "parameter": ["full", "sep"]},
+    ("cpp", "trailing"): {"default": [], "return": ["auto", "std::vector<int>"], "parameter": ["a"]},
+    ("cpp", "spec_defaults"): {
+        "default": ["int", "std::pair<A, A>"],
+        "return": ["void"],
+        "parameter": ["A", "B", "a", "b"],
+    },
+    ("cpp", "high"): {"default": ["1 << 4"], "return": [], "parameter": []},
+}
+
+
+@pytest.mark.parametrize("options", [{}, {OPTION: False}], ids=["broken", "one-line"])
+def test_c_and_cpp_defaults_return_types_and_parameters_are_marked(site, options):
+    built = site(html_theme_options=options) if options else site()
+    for (page, name), expected in C_CPP_ROLES.items():
+        assert _roles(built, page, name) == expected, (page, name)
+    # Inside a value, nothing keeps its own role: it is one colour.
+    for dt in built.signatures("cpp"):
+        for value in dt.select(".default_value"):
+            assert value.select(".sig-param, .sig-name, .default_value") == []
+
+
+def test_basic_gets_no_role_markup(site):
+    basic = site(**BASIC)
+    for page in ("c", "cpp"):
+        for dt in basic.signatures(page):
+            assert dt.select(".default_value, .sig-return-typehint") == [], dt.get("id")
+            assert dt.select(".sig-name > .sig-param") == [], dt.get("id")

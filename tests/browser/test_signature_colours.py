@@ -1,5 +1,5 @@
 """Signatures in the browser: each token role's colour and its contrast on the
-signature's background in every mode, links recognisable without colour, the
+signature's background in every mode (Python, C and C++), links recognisable without colour, the
 jump from a parameter to its entry, the deprecated badge, axe, and 320 px."""
 
 from __future__ import annotations
@@ -93,6 +93,84 @@ def test_every_token_role_is_distinct_and_meets_aa_on_the_signature(setup, new_c
     # Every role reads apart from every other.
     assert len(set(role_colours.values())) == len(ROLES), role_colours
     assert found["links"]
+    assert watch.take() == []
+
+
+#: C and C++ tokens of the demo's C/C++ page: (object, token text, which
+#: occurrence in its signature, role). The raw "," is the separator Sphinx
+#: writes between parameters.
+C_CPP_TOKENS = [
+    ("select", "select", 0, "name"),
+    ("piccolo_band_count", "piccolo_band_count", 0, "name"),
+    ("select", "table", 0, "parameter"),
+    ("select", "lock", 0, "parameter"),
+    ("select", "Row", 0, "parameter"),  # the template parameter
+    ("piccolo_band_each", "visit", 0, "parameter"),
+    ("select", "string", 0, "annotation"),
+    ("select", "LockStrength", 0, "annotation"),
+    ("select", "bool", 0, "annotation"),
+    ("piccolo_band_each", "piccolo_visit", 0, "annotation"),
+    ("piccolo_band_each", "void", 0, "annotation"),
+    ("select", "LockStrength", 1, "default"),
+    ("select", "update", 0, "default"),
+    ("select", "false", 0, "default"),
+    ("default_limit", "100", 0, "default"),
+    ("select", "=", 0, "punctuation"),
+    ("select", "&", 0, "punctuation"),
+    ("select", "::", 0, "punctuation"),
+    ("select", "<", 0, "punctuation"),
+    ("select", "(", 0, "punctuation"),
+    ("select", ",", 0, "punctuation"),
+    ("piccolo_band_each", "*", 0, "punctuation"),
+    ("select", "template", 0, "keyword"),
+    ("select", "typename", 0, "keyword"),
+    ("select", "const", 0, "keyword"),
+    ("default_limit", "static", 0, "keyword"),
+    ("default_limit", "constexpr", 0, "keyword"),
+    ("select", "Query", 0, "return"),
+    ("piccolo_band_count", "int", 0, "return"),
+    ("piccolo_band_each", "piccolo_status", 0, "return"),
+]
+
+# Each token's colour: that of the element holding its text.
+TOKENS_JS = """(specs) => {
+  const sigs = [...document.querySelectorAll('dt.sig')];
+  return specs.map(([object, token, nth, role]) => {
+    const dt = sigs.find(d => [...d.querySelectorAll('.sig-name')].some(n => n.textContent.trim() === object));
+    if (!dt) return {role, token, missing: 'no signature'};
+    const walker = document.createTreeWalker(dt, NodeFilter.SHOW_TEXT);
+    const hits = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const holder = n.parentElement;
+      if (!holder.closest('.headerlink, .pt-badge') && n.textContent.trim() === token) hits.push(holder);
+    }
+    const el = hits[nth];
+    if (!el) return {role, token, missing: `${hits.length} found`};
+    return {role, token, colour: getComputedStyle(el).color, background: getComputedStyle(dt).backgroundColor};
+  });
+}"""
+
+
+@pytest.mark.parametrize("setup", list(SETUPS))
+def test_c_and_cpp_tokens_have_their_roles_colours(setup, new_context, server, watch):
+    page = new_context(**SETUPS[setup]).new_page()
+    page.goto(server.url("kitchen-sink/signatures.html"))
+    python = {role: items[0]["colour"] for role, items in page.evaluate(COLOURS_JS, ROLES).items() if role in ROLES}
+    page.goto(server.url("kitchen-sink/c-cpp.html"))
+    failures = []
+    for token in page.evaluate(TOKENS_JS, C_CPP_TOKENS):
+        where = f"{token['role']} {token['token']!r}"
+        if "missing" in token:
+            failures.append(f"{where}: {token['missing']}")
+            continue
+        # The colour of the same role in Python signatures.
+        if token["colour"] != python[token["role"]]:
+            failures.append(f"{where}: {token['colour']}, not the {token['role']} colour {python[token['role']]}")
+        ratio = contrast(token["colour"], token["background"])
+        if ratio < 4.5:
+            failures.append(f"{where}: {ratio:.2f} ({token['colour']} on {token['background']})")
+    assert not failures, f"{setup}:\n" + "\n".join(failures)
+    assert len(set(python.values())) == len(ROLES), python
     assert watch.take() == []
 
 
