@@ -127,12 +127,15 @@
     var input = document.getElementById("pt-search-input");
     var box = document.getElementById("pt-search");
     if (!header || !input) return;
-    /* First focus: load search as you type, or open Read the Docs' search. */
+    /* First focus: load search as you type (script and index at once), or open Read the Docs' search. */
     var script = box.getAttribute("data-script");
     var rtd = box.getAttribute("data-provider") === "readthedocs";
     input.addEventListener("focus", function () {
       if (rtd) document.dispatchEvent(new CustomEvent("readthedocs-search-show"));
-      else if (script) document.head.appendChild(document.createElement("script")).src = script;
+      else if (script) {
+        (box.ptIndex = fetch(root.getAttribute("data-content_root") + "searchindex.js")).catch(Boolean);
+        document.head.appendChild(document.createElement("script")).src = script;
+      }
       script = null;
     });
     function open() {

@@ -45,53 +45,84 @@
     return typeof files === "number" ? [files] : files || [];
   }
 
-  /* The index, flattened once so that each keystroke is a few linear scans
-     over short strings and binary searches over the sorted term lists.
-     language: {stemmer, stopwords, split} from language_data.js. */
+  /* The index, flattened so that each keystroke is a few linear scans over
+     short strings and binary searches over the sorted term lists. Each table
+     is built on first use (or when the page is idle), not when the index
+     arrives: that work would delay "ready" by tens of milliseconds on a large
+     site. language: {stemmer, stopwords, split} from language_data.js. */
   function Engine(index, language) {
     language = language || {};
     var stopwords = language.stopwords || [];
     this.stopwords = stopwords instanceof Set ? stopwords : new Set(stopwords);
     this.stemmer = language.stemmer || { stemWord: function (w) { return w; } };
     this.split = language.split || defaultSplit;
+    this.index = index;
+    this.tables = {};
     this.docnames = index.docnames;
     this.titles = index.titles;
-    var objnames = index.objnames || {};
-    var objects = [];
-    Object.keys(index.objects || {}).forEach(function (prefix) {
-      index.objects[prefix].forEach(function (o) {
-        var full = unescape((prefix ? prefix + "." : "") + o[4]);
-        var kind = objnames[o[1]] || ["", "", ""];
-        var anchor = o[3] === "" ? full : o[3] === "-" ? kind[1] + "-" + full : o[3];
-        objects.push({
-          doc: o[0], name: full, full: full.toLowerCase(), last: unescape(o[4]).toLowerCase(),
-          type: kind[2], prio: o[2], anchor: anchor,
-        });
-      });
-    });
-    this.objects = objects;
-    var titles = [];
-    var alltitles = index.alltitles || {};
-    Object.keys(alltitles).forEach(function (title) {
-      var lower = title.toLowerCase();
-      alltitles[title].forEach(function (t) {
-        titles.push({ doc: t[0], title: title, lower: lower, anchor: t[1] || "" });
-      });
-    });
-    this.alltitles = titles;
-    var entries = [];
-    var indexentries = index.indexentries || {};
-    Object.keys(indexentries).forEach(function (entry) {
-      indexentries[entry].forEach(function (e) {
-        entries.push({ doc: e[0], lower: entry.toLowerCase(), anchor: e[1] || "", main: !!e[2] });
-      });
-    });
-    this.entries = entries;
     this.terms = index.terms || {};
     this.titleterms = index.titleterms || {};
-    this.termKeys = Object.keys(this.terms).sort();
-    this.titleKeys = Object.keys(this.titleterms).sort();
   }
+
+  var TABLES = {
+    objects: function (index) {
+      var objnames = index.objnames || {};
+      var objects = [];
+      Object.keys(index.objects || {}).forEach(function (prefix) {
+        index.objects[prefix].forEach(function (o) {
+          var full = unescape((prefix ? prefix + "." : "") + o[4]);
+          var kind = objnames[o[1]] || ["", "", ""];
+          var anchor = o[3] === "" ? full : o[3] === "-" ? kind[1] + "-" + full : o[3];
+          objects.push({
+            doc: o[0], name: full, full: full.toLowerCase(), last: unescape(o[4]).toLowerCase(),
+            type: kind[2], prio: o[2], anchor: anchor,
+          });
+        });
+      });
+      return objects;
+    },
+    alltitles: function (index) {
+      var titles = [];
+      var alltitles = index.alltitles || {};
+      Object.keys(alltitles).forEach(function (title) {
+        var lower = title.toLowerCase();
+        alltitles[title].forEach(function (t) {
+          titles.push({ doc: t[0], title: title, lower: lower, anchor: t[1] || "" });
+        });
+      });
+      return titles;
+    },
+    entries: function (index) {
+      var entries = [];
+      var indexentries = index.indexentries || {};
+      Object.keys(indexentries).forEach(function (entry) {
+        indexentries[entry].forEach(function (e) {
+          entries.push({ doc: e[0], lower: entry.toLowerCase(), anchor: e[1] || "", main: !!e[2] });
+        });
+      });
+      return entries;
+    },
+    termKeys: function (index) { return Object.keys(index.terms || {}).sort(); },
+    titleKeys: function (index) { return Object.keys(index.titleterms || {}).sort(); },
+  };
+
+  /* A derived table, built the first time it is asked for. */
+  Engine.prototype.table = function (name) {
+    var tables = this.tables;
+    return tables[name] || (tables[name] = TABLES[name](this.index));
+  };
+
+  /* Builds the tables one at a time, each when the page is idle, so that the
+     first keystroke usually finds them ready; a keystroke before then builds
+     what it needs itself. */
+  Engine.prototype.prepare = function (later) {
+    var self = this;
+    var names = Object.keys(TABLES);
+    later(function next() {
+      self.table(names.shift());
+      if (names.length) later(next);
+    });
+  };
 
   /* The words of a query: lower case, without stop words and bare numbers,
      each with its stem; the last one may be a prefix still being typed. */
@@ -131,8 +162,9 @@
 
   Engine.prototype.searchObjects = function (tokens, best) {
     var titles = this.titles;
-    for (var i = 0; i < this.objects.length; i++) {
-      var o = this.objects[i];
+    var objects = this.table("objects");
+    for (var i = 0; i < objects.length; i++) {
+      var o = objects[i];
       var score = 0, used = -1;
       for (var j = 0; j < tokens.length; j++) {
         var t = tokens[j];
@@ -166,8 +198,9 @@
   Engine.prototype.searchTitles = function (words, query, best) {
     var titles = this.titles;
     if (words.length) {
-      for (var i = 0; i < this.alltitles.length; i++) {
-        var t = this.alltitles[i];
+      var alltitles = this.table("alltitles");
+      for (var i = 0; i < alltitles.length; i++) {
+        var t = alltitles[i];
         var matched = 0, ok = true;
         for (var j = 0; j < words.length; j++) {
           var w = words[j].word;
@@ -188,8 +221,9 @@
         if (best.wants(score)) best.add({ kind: "title", doc: t.doc, anchor: t.anchor, title: t.title, score: score });
       }
     }
-    for (var e = 0; e < this.entries.length; e++) {
-      var entry = this.entries[e];
+    var entries = this.table("entries");
+    for (var e = 0; e < entries.length; e++) {
+      var entry = entries[e];
       if (entry.lower.indexOf(query) < 0) continue;
       var points = (30 * query.length) / entry.lower.length + (entry.main ? 5 : 0);
       if (best.wants(points)) {
@@ -214,7 +248,7 @@
       var prefixes = w.word.lastIndexOf(w.stem, 0) === 0 ? [w.stem] : [w.word, w.stem];
       for (var p = 0; p < prefixes.length; p++) {
         var prefix = prefixes[p];
-        var sets = [[this.termKeys, terms, 2], [this.titleKeys, titleterms, 7]];
+        var sets = [[this.table("termKeys"), terms, 2], [this.table("titleKeys"), titleterms, 7]];
         for (var s = 0; s < 2; s++) {
           var keys = sets[s][0];
           for (var i = lowerBound(keys, prefix); i < keys.length && keys[i].lastIndexOf(prefix, 0) === 0; i++) {
@@ -320,6 +354,9 @@
     /* global DOCUMENTATION_OPTIONS */
     var options = typeof DOCUMENTATION_OPTIONS === "object" ? DOCUMENTATION_OPTIONS : {};
     var suffix = options.LINK_SUFFIX === undefined ? ".html" : options.LINK_SUFFIX;
+    // Asked for first: the index is already on its way and is of no use without
+    // the stemmer. The search page has loaded it already.
+    var language = global.Stemmer ? Promise.resolve() : loadScript(root + "_static/language_data.js");
 
     var css = document.createElement("link");
     css.rel = "stylesheet";
@@ -469,22 +506,25 @@
       });
     }
 
-    // The search page has loaded the language data already.
-    var language = global.Stemmer ? Promise.resolve() : loadScript(root + "_static/language_data.js");
-    var index = fetch(root + "searchindex.js").then(function (response) {
+    // piccolo_theme.js started its download with this script's, on focus. Parsed
+    // as soon as it arrives, while the language data may still be on its way.
+    var index = (box.ptIndex || fetch(root + "searchindex.js")).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.text();
-    });
+    }).then(parseIndex);
     combobox(true);
     Promise.all([index, language.catch(function () {})]).then(function (done) {
       var stopwords = global.stopwords;
-      engine = new Engine(parseIndex(done[0]), {
+      engine = new Engine(done[0], {
         stemmer: global.Stemmer ? new global.Stemmer() : null,
         stopwords: stopwords,
         split: typeof global.splitQuery === "function" ? global.splitQuery : null,
       });
       box.setAttribute("data-index", "ready");
       if (document.activeElement === input) render();
+      engine.prepare(global.requestIdleCallback ? function (next) {
+        global.requestIdleCallback(next, { timeout: 200 });
+      } : function (next) { setTimeout(next, 0); });
     }).catch(fail);
 
     input.addEventListener("input", render);
