@@ -1,16 +1,55 @@
-"""The files the theme adds to every page besides its stylesheet."""
+"""The files the theme adds to every page besides its stylesheet, and the
+cache key of the files its scripts load themselves."""
 
 from __future__ import annotations
 
+import zlib
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from piccolo_theme import facts
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
     from piccolo_theme.options import ThemeOptions
 
 #: The banner's script: only sites with a banner load it.
 BANNER_SCRIPT = "piccolo_theme_banner.js"
+
+#: The static files the theme's JavaScript loads by URL (on the search box's
+#: first focus, or when the version menu first shows). Sphinx writes no tag
+#: for them, so it adds no ``?v=`` key: the theme adds :func:`lazy_query`.
+#: Files added with ``add_js_file``/``add_css_file`` get Sphinx's own key.
+LAZY_FILES = ("piccolo_theme_search.js", "piccolo_theme_search.css", "piccolo_theme_versions.css")
+
+# Builders whose pages may not have a query in a local URL (Sphinx leaves its
+# own key out for them too).
+_NO_QUERY = frozenset({"epub", "htmlhelp"})
+
+_KEYS: WeakKeyDictionary[Builder, str] = WeakKeyDictionary()
+
+
+def lazy_query(builder: Builder) -> str:
+    """``?v=<key>`` for every URL of :data:`LAZY_FILES`, or ``""``.
+
+    One key for all of them, a CRC-32 of their content as served (a copy in
+    ``html_static_path`` replaces the theme's): a script may build the URL of
+    its stylesheet from its own, and any change to any of them changes the
+    key. Sphinx copies the static files before it writes the pages; computed
+    once per build.
+    """
+    if builder.name in _NO_QUERY:
+        return ""
+    key = _KEYS.get(builder)
+    if key is None:
+        crc = 0
+        for name in LAZY_FILES:
+            served = builder.outdir / "_static" / name
+            crc = zlib.crc32((served if served.is_file() else facts.STATIC_DIR / name).read_bytes(), crc)
+        key = _KEYS[builder] = f"{crc:08x}"
+    return f"?v={key}"
 
 
 def add_files(app: Sphinx, options: ThemeOptions) -> None:

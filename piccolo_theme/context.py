@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from piccolo_theme import (
+    assets,
     breadcrumbs,
     compat,
     description,
@@ -150,6 +151,12 @@ class PageContext:
     @property
     def banner_id(self) -> str:
         return header.banner_id(self.options.banner_text)
+
+    @property
+    def lazy_query(self) -> str:
+        """The ``?v=`` cache key to add to the URL of a file the theme's scripts load
+        themselves (see ``assets.LAZY_FILES``); empty where a query is not allowed."""
+        return assets.lazy_query(self._builder)
 
     @property
     def versions(self) -> versions.VersionSettings | None:

@@ -9,7 +9,6 @@
   var box = document.querySelector(".pt-versions");
   if (!box) return;
   var root = document.documentElement;
-  var script = document.currentScript;
   var button = box.querySelector(".pt-versions__button");
   var panel = box.querySelector(".pt-versions__panel");
   var notice = document.getElementById("pt-version-notice");
@@ -135,7 +134,7 @@
       css = new Promise(function (resolve) {
         var link = document.createElement("link");
         link.rel = "stylesheet";
-        link.href = script ? script.src.replace(/\.js(?=\?|#|$)/, ".css") : siteRoot.href + "_static/piccolo_theme_versions.css";
+        link.href = box.getAttribute("data-css");
         link.onload = link.onerror = resolve;
         document.head.appendChild(link);
       });

@@ -71,6 +71,28 @@ def test_nothing_search_related_before_focus(page, server, search_site, watch):
     assert watch.take() == []
 
 
+def test_lazy_files_carry_the_cache_key_and_the_index_loads_alongside(page, server, search_site, watch):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server.url("topics/deep.html", site=search_site))
+    key = page.get_attribute("#pt-search", "data-script").partition("?")[2]
+    assert key.startswith("v=") and len(key) > 2
+    page.locator("#pt-search-input").focus()
+    page.wait_for_function("() => document.getElementById('pt-search').dataset.index === 'ready'")
+    ours = [u for u in requested if "/_static/piccolo_theme" in u]
+    for name in ("piccolo_theme_search.js", "piccolo_theme_search.css"):
+        urls = [u for u in ours if f"/_static/{name}" in u]
+        assert urls and all(u.endswith(f"{name}?{key}") for u in urls), (name, ours)
+    assert all("?v=" in u for u in ours), ours
+    # The index's download starts on focus with the script's, not after it.
+    started = page.evaluate(
+        """() => Object.fromEntries(performance.getEntriesByType('resource')
+            .map(e => [e.name.split('?')[0].split('/').pop(), e.startTime]))"""
+    )
+    assert started["searchindex.js"] <= started["piccolo_theme_search.js"], started
+    assert watch.take() == []
+
+
 def test_results_while_typing_objects_first(page, server, search_site, watch):
     page.goto(server.url("index.html", site=search_site))
     type_query(page, "Table.sel")

@@ -145,6 +145,21 @@ def test_menu_lists_the_switcher_versions_and_marks_the_current_one(open_page, s
     assert console.ours() == [] and watch.take() == []
 
 
+def test_the_menu_files_are_requested_with_their_cache_keys(open_page, sites):
+    page, watch, _ = open_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(sites.url("v2", "first.html"))
+    page.wait_for_selector(MENU)
+    page.wait_for_function("() => [...document.styleSheets].some(s => (s.href || '').includes('_versions.css'))")
+    css_key = page.get_attribute(".pt-versions", "data-css").partition("?")[2]
+    ours = [u for u in requested if "/_static/piccolo_theme_versions" in u]
+    assert [u for u in ours if u.endswith(f"/piccolo_theme_versions.css?{css_key}")], ours
+    # The script through Sphinx's key, the stylesheet through the theme's.
+    assert len(ours) == 2 and all("?v=" in u for u in ours), ours
+    assert watch.take() == []
+
+
 @pytest.mark.parametrize(("site", "kind"), [("v1", "old"), ("dev", "development"), ("v2", None)])
 def test_outdated_notice_names_the_version_and_links_the_preferred_one(open_page, sites, site, kind):
     page, watch, console = open_page(sites.url(site, "reference/index.html"))
