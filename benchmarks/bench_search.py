@@ -190,6 +190,7 @@ def piccolo_figures(browser, origin: str, repeat: int, ready_runs: int) -> dict:
         context.close()
     return {
         "index_ready_ms": summary(ready),
+        "index_ready_each_run_ms": [round(r, 1) for r in ready],
         "keystroke_ms": summary(keystrokes),
         "leaf_page_dom_content_loaded_ms": summary(loaded),
         "requested_before_focus": sorted(set(requested_early)),
