@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
+from sphinx.builders import Builder
 from sphinx.environment.adapters.toctree import TocTree
 from sphinx.locale import _
 from sphinx.util.osutil import relative_uri
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from piccolo_theme.options import ThemeOptions
@@ -160,6 +160,12 @@ class SiteTree:
         by_uri = {builder.get_relative_uri(root, doc): doc for doc in builder.env.found_docs}
         self.groups: list[tuple[str | None, list[Entry]]] = []
         self.by_doc: dict[str, list[Entry]] = {}
+        # A link Sphinx makes relative depends only on the folder of the page it
+        # is made for (``relative_uri`` drops the page's own name), so the pages
+        # of one folder share their links: each is made once per folder, not
+        # once per page. Not for builders that make links their own way.
+        self._per_folder = type(builder).get_relative_uri is Builder.get_relative_uri
+        self._hrefs: dict[str, dict[Entry, str]] = {}
         with _collector_paused():
             self._load(builder, options, root, by_uri)
 
@@ -215,6 +221,18 @@ class SiteTree:
             if pathto is not None:
                 return pathto(entry.url, 1)
             return relative_uri(target, entry.url)
+
+        if pathto is None and self._per_folder:
+            shared = self._hrefs.setdefault(target.rpartition("/")[0], {})
+            made = href
+
+            def href(entry: Entry) -> str:
+                if entry.docname == docname:
+                    return made(entry)  # the page itself: "#", not its name
+                link = shared.get(entry)
+                if link is None:
+                    link = shared[entry] = made(entry)
+                return link
 
         writer = _Writer(
             href,
