@@ -20,7 +20,6 @@ from piccolo_theme import (
     lifecycle,
     logos,
     navigation,
-    parameter_links,
     settings,
     signatures,
     tables,
@@ -72,11 +71,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # permalinks and their names in the signatures link to them; deprecated
     # objects get a badge.
     app.add_post_transform(descriptions.DescriptionMarkup)
-    app.add_node(parameter_links.parameter_permalink, html=parameter_links.PERMALINK_HTML)
-    app.add_node(lifecycle.deprecated_badge, html=lifecycle.BADGE_HTML)
+    # Known to docutils' visitors, with no translator handler: Sphinx would bind
+    # one to every translator, making each a reference cycle; the translator's
+    # own visit_inline writes the badge.
+    app.add_node(lifecycle.deprecated_badge)
     app.connect("doctree-resolved", signatures.on_doctree_resolved)
-    app.add_node(signatures.template_parameter_list, html=signatures.TEMPLATE_LIST_HTML)
-    app.add_node(signatures.template_parameter, html=signatures.TEMPLATE_PARAMETER_HTML)
 
     # Per page: the one handler; the URL fix, the HTML fix-ups (fixups.py), then ``piccolo``.
     app.connect("html-page-context", context.on_html_page_context)

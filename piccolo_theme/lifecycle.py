@@ -19,7 +19,7 @@ writes the sidebar. The badge is added by ``descriptions.DescriptionMarkup``.
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
@@ -40,19 +40,22 @@ def badge_html() -> str:
     return f'<span class="{BADGE_CLASS}">{escape(_("Deprecated"))}</span>'
 
 
-class deprecated_badge(nodes.Inline, nodes.Element):
-    """The badge in a signature; no text of its own (see the module's docstring)."""
+class deprecated_badge(nodes.inline):
+    """The badge in a signature; no text of its own (see the module's docstring).
+
+    Written by the translator's own ``visit_inline`` (Sphinx dispatches on the
+    class's bases): no handler of ours is bound to each translator, which would
+    make every translator a reference cycle. Its word is raw HTML, as a Text
+    node in a signature would be wrapped in ``<span class="pre">``.
+    """
 
     def astext(self) -> str:
         return ""
 
 
-def visit_badge(self: Any, node: deprecated_badge) -> None:
-    self.body.append(badge_html())
-    raise nodes.SkipNode
-
-
-BADGE_HTML = (visit_badge, None)
+def new_badge() -> deprecated_badge:
+    """``<span class="pt-badge">Deprecated</span>``, the word in the site's language."""
+    return deprecated_badge("", "", nodes.raw("", escape(_("Deprecated")), format="html"), classes=[BADGE_CLASS])
 
 
 def is_deprecated(desc: addnodes.desc) -> bool:
@@ -102,7 +105,7 @@ def add_badge(desc: addnodes.desc) -> None:
         return
     for signode in desc.children:
         if isinstance(signode, addnodes.desc_signature):
-            _name_line(signode).insert(0, deprecated_badge())
+            _name_line(signode).insert(0, new_badge())
 
 
 def _name_line(signode: addnodes.desc_signature) -> nodes.Element:

@@ -10,10 +10,10 @@ becomes a link to its entry. Parameters without an entry stay plain text.
 
 Done on the doctree being written (``descriptions.DescriptionMarkup``), for
 HTML builds with our theme only: no script, the stored doctree and other
-builders untouched, the text of the
-signature unchanged (the link wraps the name; the permalink's ``astext`` is
-empty). Ids are made unique on the page: an id already taken (an attribute of
-the same name, the same object documented twice) gets a ``-2``, ``-3`` suffix.
+builders untouched, the text of the signature unchanged (the link wraps the
+name; the permalink is raw HTML in the entry, not the signature). Ids are made
+unique on the page: an id already taken (an attribute of the same name, the
+same object documented twice) gets a ``-2``, ``-3`` suffix.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html import escape
-from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -42,21 +41,16 @@ _TEMPLATE_LABELS = ("Template Parameters",)
 _NOT_IN_ID = re.compile(r"[^\w.~-]+")
 
 
-class parameter_permalink(nodes.Inline, nodes.Element):
-    """The ``¶`` after a documented parameter's name; no text of its own."""
+def permalink(anchor: str, title: str) -> nodes.raw:
+    """The ``¶`` after a documented parameter's name, as raw HTML.
 
-    def astext(self) -> str:
-        return ""
-
-
-def visit_permalink(self: Any, node: parameter_permalink) -> None:
-    self.body.append(
-        f'<a class="headerlink" href="#{escape(node["refid"])}" title="{escape(node["reftitle"])}">\u00b6</a>'
+    No node class of our own with a translator handler: Sphinx binds such
+    handlers to each translator, which makes every translator a reference
+    cycle. The search index strips the tags and finds no word in ``¶``.
+    """
+    return nodes.raw(
+        "", f'<a class="headerlink" href="#{escape(anchor)}" title="{escape(title)}">\u00b6</a>', format="html"
     )
-    raise nodes.SkipNode
-
-
-PERMALINK_HTML = (visit_permalink, None)
 
 
 def link_parameters(desc: addnodes.desc, taken: set[str]) -> None:
@@ -77,7 +71,7 @@ def link_parameters(desc: addnodes.desc, taken: set[str]) -> None:
             if ENTRY_CLASS not in paragraph["classes"]:
                 # At the end, as a heading's: no gap between name and text.
                 paragraph["classes"].append(ENTRY_CLASS)
-                paragraph += parameter_permalink(refid=anchor, reftitle=title)
+                paragraph += permalink(anchor, title)
             anchors[template, name] = anchor
     if anchors or desc["domain"] != "py":  # C and C++ names get their class anyway
         _link_signatures(desc, anchors)

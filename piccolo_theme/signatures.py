@@ -5,8 +5,8 @@ written by Sphinx itself as a ``<dl>`` holding one ``<dd>`` per parameter. Once
 a page's references are resolved we mark the Python, C and C++ parameter and
 type-parameter lists that should break, so the HTML is already laid out when it
 reaches the reader: no script, no layout shift. C++ template parameters are
-plain punctuation in the doctree, so we regroup them into two small nodes of our
-own, written with the same markup.
+plain punctuation in the doctree, so we regroup them between standard nodes
+that write the same markup.
 
 Whatever the user asked Sphinx for wins: a domain with a
 ``maximum_signature_line_length`` of its own (or the global one) is left to
@@ -67,46 +67,6 @@ _SINGLE_LINE_TYPES = "single-line-type-parameter-list"
 #: The ``desc_signature`` attribute holding its directive's single-line options,
 #: space-separated (present only when the directive has one).
 OPTIONS_ATTRIBUTE = "pt_single_line_options"
-
-
-class template_parameter_list(nodes.Part, nodes.Inline, nodes.FixedTextElement):
-    """A C++ ``template<...>`` parameter list, written one parameter per line."""
-
-    child_text_separator = ", "
-
-    def astext(self) -> str:
-        return f"<{super().astext()}>"
-
-
-class template_parameter(nodes.Part, nodes.Inline, nodes.FixedTextElement):
-    """One C++ template parameter."""
-
-
-def _visit_template_list(self: Any, node: template_parameter_list) -> None:
-    # The markup Sphinx writes for a multi-line parameter list, presented as
-    # plain text (see fixups.parameter_list_presentation for Sphinx's own lists).
-    self.body.append('<span class="sig-paren">&lt;</span>')
-    self.body.append(self.starttag(node, "dl", ROLE="none"))
-
-
-def _depart_template_list(self: Any, node: template_parameter_list) -> None:
-    self.body.append("</dl>\n")
-    self.body.append('<span class="sig-paren">&gt;</span>')
-
-
-def _visit_template_parameter(self: Any, node: template_parameter) -> None:
-    self.body.append(self.starttag(node, "dd", ""))
-
-
-def _depart_template_parameter(self: Any, node: template_parameter) -> None:
-    if node.parent is not None and node.parent.children[-1] is not node:
-        self.body.append(",")
-    self.body.append("</dd>\n")
-
-
-#: The HTML visitors of our two nodes (``setup`` registers them).
-TEMPLATE_LIST_HTML = (_visit_template_list, _depart_template_list)
-TEMPLATE_PARAMETER_HTML = (_visit_template_parameter, _depart_template_parameter)
 
 
 class _RecordsSingleLineOptions(ObjectDescription[Any]):
@@ -285,8 +245,18 @@ def _regroup_template_parameters(line: addnodes.desc_signature_line) -> None:
         groups[-1].append(node)
     if end is None or not all(groups):
         return
-    parameters = template_parameter_list()
-    for group in groups:
-        parameters += template_parameter("", "", *group)
-    parameters["classes"].append(LIST_CLASS)
-    line[1 : end + 1] = [parameters]
+    # The markup Sphinx writes for a multi-line parameter list, from standard
+    # nodes: a node class of ours with its own translator handler would make
+    # every translator a reference cycle (Sphinx binds handlers to each one).
+    # The framing is raw HTML without text, so the search index finds no word
+    # in it; the brackets are Text, so no ``&lt;`` reaches the index either.
+    framed: list[nodes.Node] = [
+        nodes.inline("", "<", classes=["sig-paren"]),
+        nodes.raw("", f'<dl class="{LIST_CLASS}" role="none">\n<dd>', format="html"),
+    ]
+    for index, group in enumerate(groups):
+        if index:
+            framed.append(nodes.raw("", ",</dd>\n<dd>", format="html"))
+        framed.extend(group)
+    framed += [nodes.raw("", "</dd>\n</dl>\n", format="html"), nodes.inline("", ">", classes=["sig-paren"])]
+    line[1 : end + 1] = framed
