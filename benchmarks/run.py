@@ -209,7 +209,7 @@ def page_weight(html_dir: Path, pages: dict[str, str]) -> dict[str, dict]:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             responses = []
-            page.on("response", responses.append)
+            page.on("response", lambda response, seen=responses: seen.append(response))
             page.goto(f"{base}/{page_path}", wait_until="networkidle")
             page.wait_for_timeout(300)
             totals: dict[str, dict[str, int]] = {}

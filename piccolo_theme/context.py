@@ -27,6 +27,7 @@ from piccolo_theme import (
     fixups,
     fonts,
     forges,
+    fragments,
     header,
     i18n,
     icon_links,
@@ -42,7 +43,7 @@ from piccolo_theme import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Hashable, Iterable
 
     from docutils import nodes
     from sphinx.application import Sphinx
@@ -211,6 +212,17 @@ class PageContext:
             (link, icon_links.file_icon(self._builder, link.icon) if link.is_file else self.icon(link.icon))
             for link in icon_links.links(self._builder)
         ]
+
+    def once(self, name: str, caller: Callable[[], str]) -> Markup:
+        """``{% call piccolo.once(name) %}{% include name %}{% endcall %}``: the
+        include rendered once for the pages that share it (see fragments.py)."""
+        # On sphinx-notfound-page's 404 page every link is absolute: its own.
+        key = None if self._pathto is not None else self._fragment_key
+        return fragments.once(self._builder, name, key, caller)
+
+    @cached_property
+    def _fragment_key(self) -> Hashable:
+        return fragments.page_key(self._builder, self._pagename, self.left_sidebar)
 
     def script_tags(self, script_files: Iterable[Any], js_tag: Callable[[Any], str], body: str = "") -> Markup:
         """The page's script tags, deferred where that is safe (see script_loading)."""

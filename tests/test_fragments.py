@@ -1,0 +1,78 @@
+"""The parts rendered once for many pages (piccolo_theme/fragments.py) are what
+each page would have rendered itself, and a site's own copy of one of them is
+rendered for every page."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from piccolo_theme import fragments
+from pt_paths import PACKAGE_DIR
+
+# Pages at three depths, the pages the shared parts link to by name, and a page
+# without a left sidebar.
+FILES = {
+    "chapter2/deeper/page.rst": ":orphan:\n\nDeep page\n=========\n\nText.\n",
+    "chapter2/deeper/other.rst": ":orphan:\n\nOther deep page\n===============\n\nText.\n",
+    "copyright.rst": ":orphan:\n\nCopyright\n=========\n\nText.\n",
+    "bare.rst": ":orphan:\n\nBare\n====\n\nNo sidebar.\n",
+}
+CONF = {
+    "html_sidebars": {"bare": []},
+    "copyright": "2026, Someone",
+    "html_theme_options": {
+        "banner_text": "News",
+        "banner_hiding": "temporary",
+        "source_url": "https://github.com/x/y",
+        "icon_links": [{"name": "PyPI", "url": "https://pypi.org/project/x/", "icon": "pypi"}],
+    },
+}
+# The templates piccolo.once renders (layout.html), and what they include.
+SHARED = ["sections/header.html", "sections/footer.html", "sections/banner.html", "components/mode-script.html"]
+PAGES = [
+    "index",
+    "search",
+    "copyright",
+    "bare",
+    "chapter1",
+    "chapter2/index",
+    "chapter2/sub",
+    "chapter2/deeper/page",
+    "chapter2/deeper/other",
+]
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_shared_parts_are_what_each_page_renders(build, tmp_path, buildername):
+    shared = build("site", buildername=buildername, files=FILES, confoverrides=CONF, name="shared")
+    # The same files, but the site's own: rendered for every page.
+    own = tmp_path / "own-templates"
+    for name in SHARED:
+        (own / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(PACKAGE_DIR / name, own / name)
+    overrides = {**CONF, "templates_path": [str(own)]}
+    each = build("site", buildername=buildername, files=FILES, confoverrides=overrides, name="each")
+    for name in SHARED:
+        assert fragments.is_own(shared.app.builder, name)
+        assert not fragments.is_own(each.app.builder, name)
+
+    first = {page: shared.html(page) for page in PAGES}
+    second = {page: each.html(page) for page in PAGES}
+    for page in PAGES:
+        assert first[page] == second[page], page
+    # The pages differ where they should: links from each folder, "#" on the linked pages.
+    assert 'href="#"' in first["index"].split('class="pt-brand"')[1][:40]
+    assert 'href="../../index.html"' in first["chapter2/deeper/page"] or buildername == "dirhtml"
+    assert 'id="pt-sidebar-left"' not in first["bare"]
+    assert "pt-menu-button" not in first["bare"] and "pt-menu-button" in first["chapter1"]
+
+
+def test_a_sites_own_part_is_rendered_for_every_page(build, tmp_path):
+    own = tmp_path / "own-templates"
+    (own / "components").mkdir(parents=True)
+    (own / "components" / "mode-toggle.html").write_text('<span class="mine">{{ pagename }}</span>')
+    site = build("site", files=FILES, confoverrides={**CONF, "templates_path": [str(own)]})
+    for page in PAGES:
+        assert f'<span class="mine">{page}</span>' in site.html(page), page
