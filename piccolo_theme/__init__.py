@@ -15,6 +15,7 @@ from piccolo_theme import (
     descriptions,
     edit_links,
     facts,
+    fragments,
     i18n,
     icon_links,
     lifecycle,
@@ -59,6 +60,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Before any reading: py/c/cpp directives note :single-line-*: on their signatures.
     app.connect("builder-inited", signatures.record_single_line_options)
     app.connect("env-updated", navigation.on_env_updated)  # the site tree is read anew
+    app.connect("env-updated", fragments.on_env_updated)  # and the shared parts rendered anew
 
     # Per document, as it is read: deprecated objects noted as they are described,
     # marked in the table of contents once Sphinx's collector has made it.

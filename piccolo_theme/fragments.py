@@ -1,7 +1,7 @@
 """Parts of the page that many pages share, rendered once for all of them.
 
-The header, the banner, the head script and the footer read nothing of the
-page they are on but its links, which Sphinx's ``pathto`` makes relative to the
+The header, the banner, the head script, the footer and the navigation
+drawer's icon links read nothing of the page they are on but its links, which Sphinx's ``pathto`` makes relative to the
 page's folder. Each expression of a template costs a few microseconds in
 Sphinx's sandboxed Jinja, and these parts hold about a hundred: on a
 5,000-page site, seconds of every build. So each is rendered once per folder
@@ -30,7 +30,9 @@ from piccolo_theme import facts
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable
 
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
 
 #: Pages the shared parts link to by name, besides the root.
 LINKED_PAGES = frozenset({"search", "copyright"})
@@ -39,6 +41,12 @@ LINKED_PAGES = frozenset({"search", "copyright"})
 # and the HTML rendered so far, by (template, page key).
 _OWN: WeakKeyDictionary[Builder, dict[str, bool]] = WeakKeyDictionary()
 _RENDERED: WeakKeyDictionary[Builder, dict[tuple[str, Hashable], Markup]] = WeakKeyDictionary()
+
+
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+    """Each build renders its parts afresh (a site's files may have changed)."""
+    _OWN.pop(app.builder, None)
+    _RENDERED.pop(app.builder, None)
 
 
 def page_key(builder: Builder, pagename: str, left_sidebar: bool) -> Hashable:

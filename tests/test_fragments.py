@@ -29,8 +29,15 @@ CONF = {
         "icon_links": [{"name": "PyPI", "url": "https://pypi.org/project/x/", "icon": "pypi"}],
     },
 }
-# The templates piccolo.once renders (layout.html), and what they include.
-SHARED = ["sections/header.html", "sections/footer.html", "sections/banner.html", "components/mode-script.html"]
+# The templates piccolo.once renders (layout.html, sections/sidebar-left.html).
+SHARED = [
+    "sections/header.html",
+    "sections/footer.html",
+    "sections/banner.html",
+    "components/mode-script.html",
+    "components/source-link.html",
+    "components/icon-links.html",
+]
 PAGES = [
     "index",
     "search",
