@@ -9,15 +9,13 @@ every id, so a page pays for one pass, however many features use it.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from piccolo_theme import lifecycle, parameter_links, settings, signature_roles
-
-_Found = TypeVar("_Found", bound=nodes.Element)
 
 
 class DescriptionMarkup(SphinxPostTransform):
@@ -31,15 +29,14 @@ class DescriptionMarkup(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if settings.theme_options(self.config) is None:
             return
-        descs = find_blocks(self.document, addnodes.desc)
-        if not descs:
-            return  # most pages: nothing more to walk
-        # Every id of the page (on a single-page build, every document's),
-        # inline ones too: the parameter anchors must not repeat one.
+        # On a single-page build the page holds every document: its ids too.
         taken: set[str] = set()
+        descs: list[addnodes.desc] = []
         for node in self.document.findall(nodes.Element):
             if node["ids"]:
                 taken.update(node["ids"])
+            if isinstance(node, addnodes.desc):
+                descs.append(node)
         for desc in descs:
             parameter_links.link_parameters(desc, taken)
             # Before the badge, which would otherwise start the return type.
@@ -47,26 +44,20 @@ class DescriptionMarkup(SphinxPostTransform):
             lifecycle.add_badge(desc)
 
 
-def find_blocks(doctree: nodes.Element, kind: type[_Found]) -> list[_Found]:
-    """The elements of ``kind`` in ``doctree``, in document order, not looking
-    inside text elements unless ``kind`` is one.
+def signatures(doctree: nodes.document) -> list[addnodes.desc_signature]:
+    """The page's signatures, in document order (for signatures.py).
 
     Text elements (paragraphs, titles, literal blocks...) hold inline content
-    only, never an object description or a table, so the walk does not go
-    into them: that skips most of a page's nodes (findall() visits them all).
+    only, never an object description, so the walk does not go into them:
+    that skips most of a page's nodes (findall() visits them all).
     """
-    found: list[_Found] = []
+    found = []
     stack: list[nodes.Element] = [doctree]
     while stack:
         node = stack.pop()
-        if isinstance(node, kind):
-            found.append(node)
         if isinstance(node, nodes.TextElement):
+            if isinstance(node, addnodes.desc_signature):
+                found.append(node)
             continue
         stack.extend(reversed([c for c in node.children if isinstance(c, nodes.Element)]))
     return found
-
-
-def signatures(doctree: nodes.document) -> list[addnodes.desc_signature]:
-    """The page's signatures, in document order (for signatures.py)."""
-    return find_blocks(doctree, addnodes.desc_signature)

@@ -12,7 +12,6 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from piccolo_theme import settings
-from piccolo_theme.descriptions import find_blocks
 
 WRAPPER_CLASS = "pt-table-scroll"
 
@@ -24,7 +23,7 @@ class WrapTables(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if settings.theme_options(self.config) is None:
             return
-        for table in find_blocks(self.document, nodes.table):
+        for table in list(self.document.findall(nodes.table)):
             parent = table.parent
             if isinstance(parent, nodes.container) and WRAPPER_CLASS in parent["classes"]:
                 continue
