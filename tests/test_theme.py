@@ -367,3 +367,17 @@ def test_toctree_captions_in_the_page_have_a_heading_level(build):
     soup = build("basic").soup()
     captions = soup.select(".body p.caption")
     assert captions and all(c["role"] == "heading" and c["aria-level"] == "2" for c in captions)
+
+
+def test_tables_inside_paragraphs_get_a_scrolling_box_too(build):
+    # Sphinx's doc fields put a parameter's description, a table included, inside
+    # the paragraph of its list item: a walk that skips text elements misses it.
+    page = (
+        "Fields\n======\n\n.. py:function:: f(x)\n\n"
+        "   :param x: The choices:\n\n"
+        "      ===== =====\n      a     b\n      ===== =====\n      1     2\n      ===== =====\n"
+    )
+    soup = build("basic", files={"fields.rst": ":orphan:\n\n" + page}).soup("fields")
+    tables = soup.select("dd.field-odd table")
+    assert tables
+    assert all("pt-table-scroll" in table.parent["class"] for table in tables)
