@@ -1,11 +1,12 @@
 """Parts of the page that many pages share, rendered once for all of them.
 
 The header, the banner, the head script, the footer and the navigation
-drawer's icon links read nothing of the page they are on but its links, which Sphinx's ``pathto`` makes relative to the
-page's folder. Each expression of a template costs a few microseconds in
-Sphinx's sandboxed Jinja, and these parts hold about a hundred: on a
-5,000-page site, seconds of every build. So each is rendered once per folder
-and its HTML reused by the folder's other pages. ``pathto`` gives ``#`` for a
+drawer's icon links read nothing of the page they are on but its links, which
+Sphinx's ``pathto`` makes relative to the page's folder. Each expression of a
+template costs 1-3.5 microseconds in Sphinx's sandboxed Jinja (measured), and
+these parts hold many: rendering them once per folder took a 600-page site's
+template phase from 7.08 to 5.70 million Python calls. The folder's other pages
+reuse the HTML. ``pathto`` gives ``#`` for a
 link to the page itself, so the pages these parts link to by name (the root,
 the search page, the copyright page) get their own copy, and so do pages with
 and without a left sidebar (the header's menu buttons).
