@@ -12,18 +12,16 @@ from typing import TYPE_CHECKING, Any
 from piccolo_theme import (
     assets,
     context,
-    descriptions,
     edit_links,
     facts,
-    fragments,
     i18n,
     icon_links,
     lifecycle,
     logos,
-    navigation,
+    page_walk,
+    per_build,
     settings,
     signatures,
-    tables,
     versions,
 )
 
@@ -59,25 +57,26 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", i18n.on_builder_inited)  # gettext: our strings in sphinx.pot
     # Before any reading: py/c/cpp directives note :single-line-*: on their signatures.
     app.connect("builder-inited", signatures.record_single_line_options)
-    app.connect("env-updated", navigation.on_env_updated)  # the site tree is read anew
-    app.connect("env-updated", fragments.on_env_updated)  # and the shared parts rendered anew
+    # What a build works out once for all its pages (site tree, shared parts,
+    # head tags) is worked out anew by the next one.
+    app.connect("env-updated", per_build.on_env_updated)
 
     # Per document, as it is read: deprecated objects noted as they are described,
     # marked in the table of contents once Sphinx's collector has made it.
     app.connect("object-description-transform", lifecycle.on_object_description)
     app.connect("doctree-read", lifecycle.on_doctree_read, priority=600)
 
-    # Per document: the doctree, before it is written.
-    app.add_post_transform(tables.WrapTables)
-    # Object descriptions, in one walk: documented parameters get anchors and
-    # permalinks and their names in the signatures link to them; deprecated
-    # objects get a badge.
-    app.add_post_transform(descriptions.DescriptionMarkup)
+    # Per document, once resolved: one walk of the doctree before it is written,
+    # after other extensions' handlers (page_walk.py). Tables get their
+    # scrolling box; documented parameters get anchors and permalinks and
+    # their names in the signatures link to them; deprecated objects get a
+    # badge; C/C++ tokens their roles; long signatures one parameter a line;
+    # and the page's font faces are noted.
+    app.connect("doctree-resolved", page_walk.on_doctree_resolved, priority=700)
     # Known to docutils' visitors, with no translator handler: Sphinx would bind
     # one to every translator, making each a reference cycle; the translator's
     # own visit_inline writes the badge.
     app.add_node(lifecycle.deprecated_badge)
-    app.connect("doctree-resolved", signatures.on_doctree_resolved)
 
     # Per page: the one handler; the URL fix, the HTML fix-ups (fixups.py), then ``piccolo``.
     app.connect("html-page-context", context.on_html_page_context)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import zlib
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from piccolo_theme import facts
+from piccolo_theme.per_build import PerBuild
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,7 +28,8 @@ LAZY_FILES = ("piccolo_theme_search.js", "piccolo_theme_search.css", "piccolo_th
 # own key out for them too).
 _NO_QUERY = frozenset({"epub", "htmlhelp"})
 
-_KEYS: WeakKeyDictionary[Builder, str] = WeakKeyDictionary()
+# Per build: the files may change between two builds by one application.
+_KEYS: PerBuild[None, str] = PerBuild()
 
 
 def lazy_query(builder: Builder) -> str:
@@ -42,14 +43,15 @@ def lazy_query(builder: Builder) -> str:
     """
     if builder.name in _NO_QUERY:
         return ""
-    key = _KEYS.get(builder)
-    if key is None:
-        crc = 0
-        for name in LAZY_FILES:
-            served = builder.outdir / "_static" / name
-            crc = zlib.crc32((served if served.is_file() else facts.STATIC_DIR / name).read_bytes(), crc)
-        key = _KEYS[builder] = f"{crc:08x}"
-    return f"?v={key}"
+    return f"?v={_KEYS.get(builder, None, lambda: _key(builder))}"
+
+
+def _key(builder: Builder) -> str:
+    crc = 0
+    for name in LAZY_FILES:
+        served = builder.outdir / "_static" / name
+        crc = zlib.crc32((served if served.is_file() else facts.STATIC_DIR / name).read_bytes(), crc)
+    return f"{crc:08x}"
 
 
 def add_files(app: Sphinx, options: ThemeOptions) -> None:

@@ -12,6 +12,7 @@ as they render.
 
 from __future__ import annotations
 
+import functools
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ from piccolo_theme import (
     fonts,
     forges,
     fragments,
+    head_tags,
     header,
     i18n,
     icon_links,
@@ -222,11 +224,25 @@ class PageContext:
 
     @cached_property
     def _fragment_key(self) -> Hashable:
-        return fragments.page_key(self._builder, self._pagename, self.left_sidebar)
+        return fragments.page_key(self._builder, self._pagename, self.left_sidebar, self._folder)
+
+    @cached_property
+    def _tags(self) -> head_tags.TagMaker:
+        # On sphinx-notfound-page's 404 page links are absolute: made for it alone.
+        return head_tags.TagMaker(self._builder, None if self._pathto is not None else self._folder)
+
+    @cached_property
+    def _folder(self) -> str:
+        return fragments.folder(self._builder, self._pagename)
+
+    def css_tags(self, css_files: Iterable[Any], css_tag: Callable[[Any], str], pathto: Callable[..., str]) -> Markup:
+        """basic's ``css()``, each tag made once per folder (see head_tags)."""
+        return Markup(self._tags.css_tags(css_files, css_tag, pathto))
 
     def script_tags(self, script_files: Iterable[Any], js_tag: Callable[[Any], str], body: str = "") -> Markup:
         """The page's script tags, deferred where that is safe (see script_loading)."""
-        return Markup(script_loading.script_tags(script_files, js_tag, self._pagename, str(body or "")))
+        tag = functools.partial(self._tags.tag, js_tag)
+        return Markup(script_loading.script_tags(script_files, tag, self._pagename, str(body or "")))
 
 
 def on_html_page_context(

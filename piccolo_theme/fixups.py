@@ -1,7 +1,7 @@
 """Every place the theme rewrites HTML that Sphinx or docutils already wrote.
 
 Where the theme can say something before the HTML exists, it does so there: on
-the doctree (``tables.WrapTables``, ``signatures``), in its own node visitors
+the doctree (``page_walk``: tables, signatures), in its own node visitors
 (the C++ template lists in ``signatures`` write ``role="none"`` themselves), in
 its templates, or through Sphinx's asset API (``piccolo_theme.js`` is added with
 ``loading_method="defer"``). What is left is here: markup written by code the

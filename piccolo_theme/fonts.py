@@ -5,7 +5,8 @@ does not reflow when it swaps in. Only the article counts: the sidebars may be
 folded away on a phone, and a preloaded face the page never uses is a wasted
 download. A face missed here still loads, later.
 
-The answer comes from the page's doctree, walked once per page: the node
+The answer comes from the page's doctree, seen in the theme's one walk of
+each page (``page_walk``): the node
 types below are those Sphinx's and docutils' HTML writers write as monospaced
 (``<code>``, ``<pre>``, ``<kbd>``, ``<samp>``, ``<tt>``) or sans italic (``<em>``,
 ``<cite>``, ``<var>``, ``<dfn>``) elements. Raw HTML is read as what it is.
@@ -16,7 +17,9 @@ judged from their HTML, the only thing there is.
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx import addnodes
@@ -66,40 +69,70 @@ def _kind(cls: type) -> int:
     return _OTHER
 
 
-def _uses(doctree: nodes.document) -> tuple[bool, bool]:
-    """(monospaced, sans italic): whether the page's article has each."""
-    mono = italic = False
-    kinds = _KINDS
-    stack: list[Any] = [doctree]  # Elements once past _SKIP: no cast in the hot loop
-    while stack:
-        node = stack.pop()
+class FaceFinder:
+    """Shown a page's nodes one by one (``page_walk``), finds which faces it uses."""
+
+    def __init__(self) -> None:
+        self.mono = False
+        self.italic = False
+
+    def see(self, node: Any) -> bool:
+        """Note what ``node`` uses (an Element); True when nothing inside it
+        can use another face (preformatted), so its children need not be shown."""
         cls = type(node)
-        kind = kinds.get(cls)
+        kind = _KINDS.get(cls)
         if kind is None:
-            kind = kinds[cls] = _kind(cls)
-        if kind == _SKIP:
-            continue
+            kind = _KINDS[cls] = _kind(cls)
+        if kind == _SKIP or kind == _OTHER:
+            return False
         if kind == _PRE:
-            mono = True
-            continue  # its emphasis is monospaced too
+            self.mono = True
+            return True  # its emphasis is monospaced too
         if kind == _MONO:
-            mono = True
+            self.mono = True
         elif kind == _ITALIC_NODE:
-            italic = True
+            self.italic = True
         elif kind == _INLINE and node["classes"]:
             classes = set(node["classes"])
-            mono = mono or not classes.isdisjoint(_MONO_CLASSES)
-            italic = italic or not classes.isdisjoint(_ITALIC_CLASSES)
+            self.mono = self.mono or not classes.isdisjoint(_MONO_CLASSES)
+            self.italic = self.italic or not classes.isdisjoint(_ITALIC_CLASSES)
         elif kind == _RAW:
             if "html" in node.get("format", "").split():
                 text = node.astext()
-                mono = mono or _RAW_MONO.search(text) is not None
-                italic = italic or _RAW_ITALIC.search(text) is not None
-            continue
-        if mono and italic:
-            break
-        stack.extend(reversed(node.children))
-    return mono, italic
+                self.mono = self.mono or _RAW_MONO.search(text) is not None
+                self.italic = self.italic or _RAW_ITALIC.search(text) is not None
+            return True
+        return False
+
+
+def _uses(doctree: nodes.document) -> tuple[bool, bool]:
+    """(monospaced, sans italic): whether the page's article has each."""
+    faces = FaceFinder()
+    found = _FOUND.get(doctree)
+    if found is None:
+        # A doctree page_walk did not see (another builder's, a test's): walked here.
+        tops: list[Any] = [doctree]
+    else:
+        # Seen, but for its toctrees: Sphinx resolved them after the walk, in their wrappers.
+        faces.mono, faces.italic, wrappers = found
+        tops = [wrapper() for wrapper in wrappers]
+    for top in tops:
+        stack: list[Any] = [top] if top is not None else []
+        while stack and not (faces.mono and faces.italic):
+            node = stack.pop()
+            if isinstance(node, nodes.Element) and not faces.see(node):
+                stack.extend(reversed(node.children))
+    return faces.mono, faces.italic
+
+
+# Per page, what page_walk found as the page was resolved, and the toctrees'
+# wrappers (weakly: they lead to the page, which must not outlive its writing).
+_FOUND: WeakKeyDictionary[nodes.document, tuple[bool, bool, list[weakref.ref[nodes.Element]]]] = WeakKeyDictionary()
+
+
+def record(doctree: nodes.document, faces: FaceFinder, toctree_wrappers: list[nodes.Element]) -> None:
+    """Keep what the page's one walk found, for :func:`preloads`."""
+    _FOUND[doctree] = (faces.mono, faces.italic, [weakref.ref(w) for w in toctree_wrappers])
 
 
 _PRE_BLOCK = re.compile(r"<pre[\s>].*?</pre>", re.DOTALL)

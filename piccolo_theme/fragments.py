@@ -21,39 +21,35 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from jinja2 import TemplateNotFound, meta
 from markupsafe import Markup
 
 from piccolo_theme import facts
+from piccolo_theme.per_build import PerBuild
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable
 
-    from sphinx.application import Sphinx
     from sphinx.builders import Builder
-    from sphinx.environment import BuildEnvironment
 
 #: Pages the shared parts link to by name, besides the root.
 LINKED_PAGES = frozenset({"search", "copyright"})
 
-# Per builder: whether each template (and all it includes) is the theme's own,
-# and the HTML rendered so far, by (template, page key).
-_OWN: WeakKeyDictionary[Builder, dict[str, bool]] = WeakKeyDictionary()
-_RENDERED: WeakKeyDictionary[Builder, dict[tuple[str, Hashable], Markup]] = WeakKeyDictionary()
+# Per build (a site's files may have changed): whether each template (and all
+# it includes) is the theme's own, and the HTML rendered so far, by (template, page key).
+_OWN: PerBuild[str, bool] = PerBuild()
+_RENDERED: PerBuild[tuple[str, Hashable], Markup] = PerBuild()
 
 
-def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
-    """Each build renders its parts afresh (a site's files may have changed)."""
-    _OWN.pop(app.builder, None)
-    _RENDERED.pop(app.builder, None)
+def folder(builder: Builder, pagename: str) -> str:
+    """The folder of ``pagename``'s output: Sphinx's relative links depend on it alone."""
+    return builder.get_target_uri(pagename).rpartition("/")[0]
 
 
-def page_key(builder: Builder, pagename: str, left_sidebar: bool) -> Hashable:
-    """What the shared parts of ``pagename`` depend on: its folder, whether it
-    is a page they link to, whether it has a left sidebar."""
-    folder = builder.get_target_uri(pagename).rpartition("/")[0]
+def page_key(builder: Builder, pagename: str, left_sidebar: bool, folder: str) -> Hashable:
+    """What the shared parts of ``pagename`` depend on: its ``folder``, whether
+    it is a page they link to, whether it has a left sidebar."""
     linked = pagename == builder.config.root_doc or pagename in LINKED_PAGES
     return (folder, pagename if linked else "", left_sidebar)
 
@@ -63,19 +59,12 @@ def once(builder: Builder, name: str, key: Hashable | None, render: Callable[[],
     for the first of them, reused for the rest. ``key`` None: always rendered."""
     if key is None or not is_own(builder, name):
         return Markup(render())
-    rendered = _RENDERED.setdefault(builder, {})
-    html = rendered.get((name, key))
-    if html is None:
-        html = rendered[name, key] = Markup(render())
-    return html
+    return _RENDERED.get(builder, (name, key), lambda: Markup(render()))
 
 
 def is_own(builder: Builder, name: str) -> bool:
     """Whether ``name`` and every template it includes are the theme's own files."""
-    known = _OWN.setdefault(builder, {})
-    if name not in known:
-        known[name] = _all_own(builder, name)
-    return known[name]
+    return _OWN.get(builder, name, lambda: _all_own(builder, name))
 
 
 def _all_own(builder: Builder, name: str) -> bool:

@@ -13,7 +13,7 @@ copied signature reads as it does without the theme.
 The sidebar mark is noted at read time, as each object is described (no walk
 of the page), on the page's table of contents (``env.tocs``, which Sphinx
 pickles and merges after parallel reads), and written by ``navigation`` as it
-writes the sidebar. The badge is added by ``descriptions.DescriptionMarkup``.
+writes the sidebar. The badge is added in ``page_walk``.
 """
 
 from __future__ import annotations

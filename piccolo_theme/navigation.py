@@ -20,7 +20,6 @@ import gc
 import posixpath
 from html import escape
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.builders import Builder
@@ -29,12 +28,10 @@ from sphinx.locale import _
 from sphinx.util.osutil import relative_uri
 
 from piccolo_theme import lifecycle
+from piccolo_theme.per_build import PerBuild
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
-
-    from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
     from piccolo_theme.options import ThemeOptions
 
@@ -91,15 +88,21 @@ class _Writer:
         href: Callable[[Entry], str],
         *,
         current: Iterable[Entry] = (),
+        marked: Iterable[Entry] = (),
         collapse: bool = False,
         collapsible: bool = True,
+        shared: dict[Entry, str] | None = None,
     ) -> None:
         self.href = href
         self.current = set(current)
         self.branch = {a for e in self.current for a in _with_ancestors(e)}
+        # Branches holding a link to the page (``#`` to the builder) are the page's own.
+        self.own = self.branch | {a for e in marked for a in _with_ancestors(e)}
         self.collapse = collapse
         self.collapsible = collapsible
         self.toggle_label = escape(_("Show or hide the pages under %s")) if collapsible else ""
+        # The HTML of branches that are the same on every page of the folder, by their entry.
+        self.shared = shared
         self.out: list[str] = []
 
     def list(self, entries: list[Entry], level: int) -> None:
@@ -109,6 +112,18 @@ class _Writer:
         self.out.append("</ul>")
 
     def item(self, entry: Entry, level: int) -> None:
+        if self.shared is None or entry in self.own:
+            self._item(entry, level)
+            return
+        html = self.shared.get(entry)
+        if html is None:
+            start = len(self.out)
+            self._item(entry, level)
+            html = self.shared[entry] = "".join(self.out[start:])
+            del self.out[start:]
+        self.out.append(html)
+
+    def _item(self, entry: Entry, level: int) -> None:
         is_page = entry in self.current
         on_branch = entry in self.branch
         # Collapsed, only the top level and the branch leading to the page show.
@@ -160,12 +175,15 @@ class SiteTree:
         by_uri = {builder.get_relative_uri(root, doc): doc for doc in builder.env.found_docs}
         self.groups: list[tuple[str | None, list[Entry]]] = []
         self.by_doc: dict[str, list[Entry]] = {}
+        # Every entry of a document, its sections' too.
+        self._links_to: dict[str, list[Entry]] = {}
         # A link Sphinx makes relative depends only on the folder of the page it
         # is made for (``relative_uri`` drops the page's own name), so the pages
         # of one folder share their links: each is made once per folder, not
         # once per page. Not for builders that make links their own way.
         self._per_folder = type(builder).get_relative_uri is Builder.get_relative_uri
         self._hrefs: dict[str, dict[Entry, str]] = {}
+        self._branches: dict[str, dict[Entry, str]] = {}
         with _collector_paused():
             self._load(builder, options, root, by_uri)
 
@@ -188,6 +206,7 @@ class SiteTree:
             base = uri[: len(uri) - len(anchor)] if anchor and uri.endswith(anchor) else uri
             entry = Entry(_title_html(reference, suffix), by_uri.get(base), anchor, uri)
             if entry.docname is not None:
+                self._links_to.setdefault(entry.docname, []).append(entry)
                 if not anchor:
                     self.by_doc.setdefault(entry.docname, []).append(entry)
             elif "://" not in uri and not uri.startswith(("#", "mailto:")):
@@ -203,6 +222,7 @@ class SiteTree:
             elif isinstance(child, nodes.bullet_list):
                 self.groups.append((caption, _entries(child, make)))
                 caption = None
+        _dismantle(tree)
 
     def html(self, docname: str, pathto: Callable[..., str] | None = None) -> str:
         """The tree for ``docname``; ``pathto``, if given, makes every link instead
@@ -211,39 +231,63 @@ class SiteTree:
         target = builder.get_target_uri(docname)
 
         relative = pathto or functools.partial(builder.get_relative_uri, docname)
+        # A link depends only on the page's folder, and a branch without the
+        # page in it is the same on every page of the folder: each is made once
+        # per folder. Not on the 404 page, whose links are its own.
+        links: dict[Entry, str] | None = None
+        shared: dict[Entry, str] | None = None
+        if pathto is None and self._per_folder:
+            folder = target.rpartition("/")[0]
+            links = self._hrefs.setdefault(folder, {})
+            shared = self._branches.setdefault(folder, {})
 
         def href(entry: Entry) -> str:
-            if entry.docname is not None:
+            if entry.docname == docname:
                 # The page itself is "" to the builder; "#" as Sphinx's writer has it.
-                return relative(entry.docname) + entry.anchor or "#"
-            if "://" in entry.url or entry.url.startswith(("#", "mailto:")):
-                return entry.url
-            if pathto is not None:
-                return pathto(entry.url, 1)
-            return relative_uri(target, entry.url)
-
-        if pathto is None and self._per_folder:
-            shared = self._hrefs.setdefault(target.rpartition("/")[0], {})
-            made = href
-
-            def href(entry: Entry) -> str:
-                if entry.docname == docname:
-                    return made(entry)  # the page itself: "#", not its name
-                link = shared.get(entry)
-                if link is None:
-                    link = shared[entry] = made(entry)
-                return link
+                return relative(docname) + entry.anchor or "#"
+            link = links.get(entry) if links is not None else None
+            if link is None:
+                if entry.docname is not None:
+                    link = relative(entry.docname) + entry.anchor
+                elif "://" in entry.url or entry.url.startswith(("#", "mailto:")):
+                    link = entry.url
+                elif pathto is not None:
+                    link = pathto(entry.url, 1)
+                else:
+                    link = relative_uri(target, entry.url)
+                if links is not None:
+                    links[entry] = link
+            return link
 
         writer = _Writer(
             href,
             current=self.by_doc.get(docname, ()),
+            marked=self._links_to.get(docname, ()),
             collapse=self._options.globaltoc_collapse,
+            shared=shared,
         )
         for caption, entries in self.groups:
             if caption is not None:
                 writer.out.append(f'<p class="pt-nav__caption" role="heading" aria-level="2">{escape(caption)}</p>')
             writer.list(entries, 1)
         return "".join(writer.out)
+
+
+def _dismantle(tree: nodes.Node) -> None:
+    """Free a resolved toctree now, by reference counting.
+
+    Each node points to its parent, and its parent to it: a cycle per node,
+    which only the garbage collector could free, after walking them all (on a
+    5,000-page site some 280,000 objects; that collection took longer than
+    making the tree). Without the parent links nothing holds the nodes but the
+    tree itself, and they go with it.
+    """
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        node.parent = None
+        if isinstance(node, nodes.Element):
+            stack.extend(node.children)
 
 
 @contextlib.contextmanager
@@ -265,20 +309,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-# One tree per builder, dropped at the start of each build's write phase.
-_TREES: WeakKeyDictionary[Builder, SiteTree] = WeakKeyDictionary()
-
-
-def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
-    _TREES.pop(app.builder, None)
+# One tree per build.
+_TREES: PerBuild[None, SiteTree] = PerBuild()
 
 
 def site_tree(builder: Builder, options: ThemeOptions) -> SiteTree:
     """The build's site tree, resolved on first use."""
-    tree = _TREES.get(builder)
-    if tree is None:
-        tree = _TREES[builder] = SiteTree(builder, options)
-    return tree
+    return _TREES.get(builder, None, lambda: SiteTree(builder, options))
 
 
 def site_navigation(

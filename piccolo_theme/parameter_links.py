@@ -8,7 +8,7 @@ example ``piccolo.table.Table.select.columns``), and a permalink shown on hover
 and focus; each documented name in the object's signatures (every overload)
 becomes a link to its entry. Parameters without an entry stay plain text.
 
-Done on the doctree being written (``descriptions.DescriptionMarkup``), for
+Done on the doctree being written (``page_walk``), for
 HTML builds with our theme only: no script, the stored doctree and other
 builders untouched, the text of the signature unchanged (the link wraps the
 name; the permalink is raw HTML in the entry, not the signature). Ids are made

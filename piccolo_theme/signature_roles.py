@@ -9,7 +9,7 @@ C++ domain). Python's signatures mark those roles with ``default_value`` and
 ``sig-return-typehint`` spans; we wrap the same tokens of C and C++ signatures
 in spans with the same classes, so one stylesheet rule serves every domain.
 
-Done on the doctree being written (``descriptions.DescriptionMarkup``: HTML
+Done on the doctree being written (``page_walk``: HTML
 with our theme only). Only wrappers are added: the text, the ids and the links
 stay as Sphinx wrote them.
 """

@@ -44,7 +44,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.directives import ObjectDescription
 
-from piccolo_theme import descriptions, settings
+from piccolo_theme import settings
 from piccolo_theme.signature_roles import CLOSING, OPENING
 
 if TYPE_CHECKING:
@@ -120,14 +120,17 @@ def _domains(config: Config) -> set[str]:
     return {d for d, name in _LENGTH_OPTIONS.items() if getattr(config, name, None) is None}
 
 
-def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+def lay_out(app: Sphinx, signodes: list[addnodes.desc_signature]) -> None:
+    """Break the parameter lists of a page's signatures (found by ``page_walk``)."""
+    if not signodes:
+        return
     limit = _limit(app)
     if limit is None:
         return
     domains = _domains(app.config)
     if not domains:
         return
-    for signode in descriptions.signatures(doctree):
+    for signode in signodes:
         desc = signode.parent
         domain = desc.get("domain") if isinstance(desc, addnodes.desc) else None
         if domain not in domains:

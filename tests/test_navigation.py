@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx.environment.adapters.toctree import TocTree
 
-from piccolo_theme import settings
+from piccolo_theme import navigation, settings
 
 
 def _sphinx_tree(app, docname: str, collapse: bool) -> list[tuple]:
@@ -123,3 +123,22 @@ def test_site_tree_leaves_the_garbage_collector_as_it_found_it():
             assert gc.isenabled() is enabled
         finally:
             gc.enable()
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+@pytest.mark.parametrize("collapse", [True, False])
+def test_shared_branches_are_what_each_page_would_write(build, buildername, collapse):
+    """Links and branches made once per folder: the same HTML, state and all, as
+    a tree that makes everything for each page."""
+    site = build(
+        "navigation", buildername=buildername, confoverrides={"html_theme_options": {"globaltoc_collapse": collapse}}
+    )
+    builder = site.app.builder
+    options = settings.theme_options(site.app)
+    shared = navigation.site_tree(builder, options)
+    alone = navigation.SiteTree(builder, options)
+    alone._per_folder = False  # every link and branch made for the page itself
+    for docname in sorted(site.app.env.found_docs):
+        assert shared.html(docname) == alone.html(docname), docname
+    # The pages of a folder did share: each branch was made once for the folder.
+    assert any(len(branches) > 1 for branches in shared._branches.values())
