@@ -16,6 +16,7 @@ import functools
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from jinja2 import pass_context
 from markupsafe import Markup
 
 from piccolo_theme import (
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable
 
     from docutils import nodes
+    from jinja2.runtime import Context
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
@@ -215,12 +217,13 @@ class PageContext:
             for link in icon_links.links(self._builder)
         ]
 
-    def once(self, name: str, caller: Callable[[], str]) -> Markup:
+    @pass_context
+    def once(self, context: Context, name: str, caller: Callable[[], str]) -> Markup:
         """``{% call piccolo.once(name) %}{% include name %}{% endcall %}``: the
         include rendered once for the pages that share it (see fragments.py)."""
         # On sphinx-notfound-page's 404 page every link is absolute: its own.
         key = None if self._pathto is not None else self._fragment_key
-        return fragments.once(self._builder, name, key, caller)
+        return fragments.once(self._builder, name, key, caller, context)
 
     @cached_property
     def _fragment_key(self) -> Hashable:

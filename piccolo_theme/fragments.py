@@ -1,8 +1,10 @@
 """Parts of the page that many pages share, rendered once for all of them.
 
-The header, the banner, the head script, the footer and the navigation
-drawer's icon links read nothing of the page they are on but its links, which
-Sphinx's ``pathto`` makes relative to the page's folder. Each expression of a
+The header, the banner, the head script, the footer, the navigation
+drawer's icon links and the back-to-top link read little of the page they are on: its links, which
+Sphinx's ``pathto`` makes relative to the page's folder, and a few build-wide
+values (``copyright``, ``last_updated``...), which are part of the key: an
+extension that changes one for a page gets that page its own rendering. Each expression of a
 template costs 1-3.5 microseconds in Sphinx's sandboxed Jinja (measured), and
 these parts hold many: rendering them once per folder took a 600-page site's
 template phase from 7.08 to 5.70 million Python calls. The folder's other pages
@@ -20,7 +22,7 @@ compares every page.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from jinja2 import TemplateNotFound, meta
 from markupsafe import Markup
@@ -33,13 +35,24 @@ if TYPE_CHECKING:
 
     from sphinx.builders import Builder
 
+
+class _Values(Protocol):
+    """A page's template context (Jinja's ``Context``, or a dict)."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+
 #: Pages the shared parts link to by name, besides the root.
 LINKED_PAGES = frozenset({"search", "copyright"})
 
-# Per build (a site's files may have changed): whether each template (and all
-# it includes) is the theme's own, and the HTML rendered so far, by (template, page key).
-_OWN: PerBuild[str, bool] = PerBuild()
-_RENDERED: PerBuild[tuple[str, Hashable], Markup] = PerBuild()
+# Per build (a site's files may have changed): for each template, the page
+# values it and its includes read (None: not all the theme's own), and the HTML
+# rendered so far, by (template, page key, those values).
+_READS: PerBuild[str, tuple[str, ...] | None] = PerBuild()
+_RENDERED: PerBuild[tuple[str, Hashable, Hashable], Markup] = PerBuild()
+# Not a page value: the theme's own object (tests/test_fragments.py shows what
+# the shared parts read of it is the same on every page of a key).
+_NOT_PAGE_VALUES = frozenset({"piccolo"})
 
 
 def folder(builder: Builder, pagename: str) -> str:
@@ -54,25 +67,44 @@ def page_key(builder: Builder, pagename: str, left_sidebar: bool, folder: str) -
     return (folder, pagename if linked else "", left_sidebar)
 
 
-def once(builder: Builder, name: str, key: Hashable | None, render: Callable[[], str]) -> Markup:
+def once(builder: Builder, name: str, key: Hashable | None, render: Callable[[], str], values: _Values) -> Markup:
     """The HTML of template ``name`` for pages of ``key``: rendered by ``render``
-    for the first of them, reused for the rest. ``key`` None: always rendered."""
-    if key is None or not is_own(builder, name):
+    for the first of them, reused for the rest. ``key`` None: always rendered.
+
+    ``values``: the page's template context. The values the template reads
+    from it are part of the key, so another extension that changes one for a
+    page (``last_updated``, say) gets that page its own rendering.
+    """
+    reads = _READS.get(builder, name, lambda: _reads(builder, name))
+    if key is None or reads is None:
         return Markup(render())
-    return _RENDERED.get(builder, (name, key), lambda: Markup(render()))
+    read = tuple(_fingerprint(values.get(variable)) for variable in reads)
+    return _RENDERED.get(builder, (name, key, read), lambda: Markup(render()))
 
 
 def is_own(builder: Builder, name: str) -> bool:
     """Whether ``name`` and every template it includes are the theme's own files."""
-    return _OWN.get(builder, name, lambda: _all_own(builder, name))
+    return _READS.get(builder, name, lambda: _reads(builder, name)) is not None
 
 
-def _all_own(builder: Builder, name: str) -> bool:
+def _fingerprint(value: Any) -> Hashable:
+    if callable(value):
+        return None  # pathto, hasdoc...: made per page, but their answers depend on the key
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)  # a list of copyright lines, say
+    return value
+
+
+def _reads(builder: Builder, name: str) -> tuple[str, ...] | None:
+    """The context variables ``name`` and its includes read, if all are the theme's own."""
     # A site's own template bridge (html_template_bridge) may have no Jinja environment.
     templates = getattr(builder, "templates", None)
     environment = getattr(templates, "environment", None)
     if environment is None or environment.loader is None:
-        return False
+        return None
+    reads: set[str] = set()
     seen: set[str] = set()
     todo = [name]
     while todo:
@@ -83,11 +115,13 @@ def _all_own(builder: Builder, name: str) -> bool:
         try:
             source, filename, _ = environment.loader.get_source(environment, current)
         except TemplateNotFound:
-            return False
+            return None
         if filename is None or not Path(filename).resolve().is_relative_to(facts.PACKAGE_DIR):
-            return False
-        for included in meta.find_referenced_templates(environment.parse(source)):
+            return None
+        tree = environment.parse(source)
+        reads |= meta.find_undeclared_variables(tree)
+        for included in meta.find_referenced_templates(tree):
             if included is None:
-                return False  # a name computed as the page renders: anything
+                return None  # a name computed as the page renders: anything
             todo.append(included)
-    return True
+    return tuple(sorted(reads - _NOT_PAGE_VALUES))

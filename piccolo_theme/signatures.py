@@ -148,14 +148,14 @@ def _mark(parameter_list: nodes.Element) -> None:
     parameter_list["classes"].append(LIST_CLASS)
 
 
-def _breakable(parameter_list: nodes.Element) -> bool:
+def _breakable(parameter_list: nodes.Element, *, c: bool = False) -> bool:
     if not parameter_list.children or parameter_list.get("multi_line_parameter_list"):
         return False  # nothing to break, or Sphinx already did
     # ``f(a[, b])`` notation: Sphinx moves its commas around when it breaks it.
     if any(isinstance(c, addnodes.desc_optional) for c in parameter_list.children):
         return False
     # C's ``f(void)`` has no parameters.
-    return parameter_list.astext() != "(void)"
+    return not c or parameter_list.astext() != "(void)"
 
 
 def _python_signature(signode: addnodes.desc_signature, limit: int, flags: frozenset[str]) -> None:
@@ -182,7 +182,7 @@ def _c_signature(signode: addnodes.desc_signature, limit: int, flags: frozenset[
     if _SINGLE_LINE in flags:
         return
     for params in list(signode.findall(addnodes.desc_parameterlist)):
-        if _inside_list(params) or not _breakable(params):
+        if _inside_list(params) or not _breakable(params, c=True):
             continue
         if len(_line_of(params, signode).astext()) > limit:
             _mark(params)

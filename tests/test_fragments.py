@@ -37,6 +37,7 @@ SHARED = [
     "components/mode-script.html",
     "components/source-link.html",
     "components/icon-links.html",
+    "components/back-to-top.html",
 ]
 PAGES = [
     "index",
@@ -83,3 +84,32 @@ def test_a_sites_own_part_is_rendered_for_every_page(build, tmp_path):
     site = build("site", files=FILES, confoverrides={**CONF, "templates_path": [str(own)]})
     for page in PAGES:
         assert f'<span class="mine">{page}</span>' in site.html(page), page
+
+
+PER_PAGE_EXTENSION = '''
+def stamp(app, pagename, templatename, context, doctree):
+    context["last_updated"] = "stamp-" + pagename
+
+def setup(app):
+    app.connect("html-page-context", stamp)
+    return {"parallel_read_safe": True}
+'''
+
+
+def test_a_value_another_extension_sets_per_page_reaches_each_page(build, tmp_path, monkeypatch):
+    # The footer reads last_updated: a page whose value differs gets its own footer.
+    monkeypatch.syspath_prepend(str(tmp_path / "stamped"))  # the source folder build() makes
+    files = {**FILES, "stamp_extension.py": PER_PAGE_EXTENSION}
+    site = build("site", files=files, confoverrides={**CONF, "extensions": ["stamp_extension"]}, name="stamped")
+    for page in PAGES:
+        assert f"stamp-{page}" in site.soup(page).select_one("footer.pt-footer").get_text(), page
+    # The parts that do not read it are still rendered once per folder.
+    rendered = fragments._RENDERED.of(site.app.builder)
+    headers = [key for key in rendered if key[0] == "sections/header.html"]
+    assert 0 < len(headers) < len(PAGES)
+
+
+def test_the_shared_parts_read_only_what_they_declare(build):
+    site = build("site", files=FILES, confoverrides=CONF)
+    assert fragments._READS.of(site.app.builder)["sections/footer.html"] is not None
+    assert "last_updated" in fragments._READS.of(site.app.builder)["sections/footer.html"]
