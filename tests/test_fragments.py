@@ -86,14 +86,14 @@ def test_a_sites_own_part_is_rendered_for_every_page(build, tmp_path):
         assert f'<span class="mine">{page}</span>' in site.html(page), page
 
 
-PER_PAGE_EXTENSION = '''
+PER_PAGE_EXTENSION = """
 def stamp(app, pagename, templatename, context, doctree):
     context["last_updated"] = "stamp-" + pagename
 
 def setup(app):
     app.connect("html-page-context", stamp)
     return {"parallel_read_safe": True}
-'''
+"""
 
 
 def test_a_value_another_extension_sets_per_page_reaches_each_page(build, tmp_path, monkeypatch):
