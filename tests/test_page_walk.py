@@ -4,6 +4,8 @@ be written: after other extensions' ``doctree-resolved`` handlers."""
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 
 from piccolo_theme import fonts, page_walk
@@ -58,9 +60,12 @@ def test_a_table_added_after_resolution_is_wrapped_and_its_code_font_preloaded(b
 def test_the_faces_found_in_the_walk_are_those_of_a_walk_of_their_own(build, root):
     site = build(root)
     app = site.app
+    # Sphinx 9.x wants the build's tags; earlier versions take none.
+    takes_tags = "tags" in inspect.signature(app.env.get_and_resolve_doctree).parameters
+    extra = {"tags": app.tags} if takes_tags else {}
     for docname in sorted(app.env.found_docs):
         # Resolving again runs the page's one walk (doctree-resolved), which records the faces.
-        doctree = app.env.get_and_resolve_doctree(docname, app.builder)
+        doctree = app.env.get_and_resolve_doctree(docname, app.builder, **extra)
         recorded = fonts._uses(doctree)
         fonts._FOUND.pop(doctree)
         assert recorded == fonts._uses(doctree), docname  # walked afresh, as nothing is recorded
