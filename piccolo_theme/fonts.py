@@ -53,20 +53,19 @@ _SKIP, _PRE, _MONO, _ITALIC_NODE, _INLINE, _RAW, _OTHER = range(7)
 _KINDS: dict[type, int] = {}
 
 
+_BY_CLASS: tuple[tuple[type | tuple[type, ...], int], ...] = (
+    (_PREFORMATTED, _PRE),
+    (_MONOSPACED, _MONO),
+    (_ITALIC, _ITALIC_NODE),
+    (nodes.inline, _INLINE),
+    (nodes.raw, _RAW),
+)
+
+
 def _kind(cls: type) -> int:
     if not issubclass(cls, nodes.Element):
         return _SKIP
-    if issubclass(cls, _PREFORMATTED):
-        return _PRE
-    if issubclass(cls, _MONOSPACED):
-        return _MONO
-    if issubclass(cls, _ITALIC):
-        return _ITALIC_NODE
-    if issubclass(cls, nodes.inline):
-        return _INLINE
-    if issubclass(cls, nodes.raw):
-        return _RAW
-    return _OTHER
+    return next((kind for bases, kind in _BY_CLASS if issubclass(cls, bases)), _OTHER)
 
 
 class FaceFinder:

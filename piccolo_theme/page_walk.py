@@ -34,18 +34,18 @@ _SKIP, _DESC, _SIGNATURE, _TABLE, _TOCTREE, _OTHER = range(6)
 _KINDS: dict[type, int] = {}
 
 
+_BY_CLASS = (
+    (addnodes.desc, _DESC),
+    (addnodes.desc_signature, _SIGNATURE),
+    (nodes.table, _TABLE),
+    (addnodes.toctree, _TOCTREE),
+)
+
+
 def _kind(cls: type) -> int:
     if not issubclass(cls, nodes.Element):
         return _SKIP
-    if issubclass(cls, addnodes.desc):
-        return _DESC
-    if issubclass(cls, addnodes.desc_signature):
-        return _SIGNATURE
-    if issubclass(cls, nodes.table):
-        return _TABLE
-    if issubclass(cls, addnodes.toctree):
-        return _TOCTREE
-    return _OTHER
+    return next((kind for base, kind in _BY_CLASS if issubclass(cls, base)), _OTHER)
 
 
 class PageNodes:
