@@ -222,7 +222,6 @@ class SiteTree:
             elif isinstance(child, nodes.bullet_list):
                 self.groups.append((caption, _entries(child, make)))
                 caption = None
-        _dismantle(tree)
 
     def html(self, docname: str, pathto: Callable[..., str] | None = None) -> str:
         """The tree for ``docname``; ``pathto``, if given, makes every link instead
@@ -271,23 +270,6 @@ class SiteTree:
                 writer.out.append(f'<p class="pt-nav__caption" role="heading" aria-level="2">{escape(caption)}</p>')
             writer.list(entries, 1)
         return "".join(writer.out)
-
-
-def _dismantle(tree: nodes.Node) -> None:
-    """Free a resolved toctree now, by reference counting.
-
-    Each node points to its parent, and its parent to it: a cycle per node,
-    which only the garbage collector could free, after walking them all (on a
-    5,000-page site some 280,000 objects; that collection took longer than
-    making the tree). Without the parent links nothing holds the nodes but the
-    tree itself, and they go with it.
-    """
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        node.parent = None
-        if isinstance(node, nodes.Element):
-            stack.extend(node.children)
 
 
 @contextlib.contextmanager
