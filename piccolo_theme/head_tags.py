@@ -43,19 +43,15 @@ class TagMaker:
     """Tags for the pages of one folder; ``folder`` None: made for every page."""
 
     def __init__(self, builder: Any, folder: str | None) -> None:
-        self._store = _TAGS.of(builder) if folder is not None else None
+        self._builder = builder
         self._folder = folder
 
     def tag(self, make: Callable[[Any], str], asset: Any) -> str:
         code = getattr(make, "__code__", None)
-        key = _file_key(asset) if self._store is not None and code is not None else None
-        if key is None or self._store is None:
+        key = _file_key(asset) if self._folder is not None and code is not None else None
+        if key is None:
             return make(asset)
-        full = (self._folder, code, key)
-        found = self._store.get(full)
-        if found is None:
-            found = self._store[full] = make(asset)
-        return found
+        return _TAGS.get(self._builder, (self._folder, code, key), lambda: make(asset))
 
     def css_tags(self, css_files: Iterable[Any], css_tag: Callable[[Any], str], pathto: Callable[..., str]) -> str:
         """What basic's ``css()`` macro writes."""
