@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -142,3 +143,70 @@ def test_shared_branches_are_what_each_page_would_write(build, buildername, coll
         assert shared.html(docname) == alone.html(docname), docname
     # The pages of a folder did share: each branch was made once for the folder.
     assert any(len(branches) > 1 for branches in shared._branches.values())
+
+
+def _shape(entries: list[navigation.Entry], parent: navigation.Entry | None = None) -> list[tuple]:
+    rows = []
+    for entry in entries:
+        assert entry.parent is parent
+        url = entry.url if entry.docname is None else ""
+        rows.append((entry.title, entry.docname, entry.anchor, url, _shape(entry.children, entry)))
+    return rows
+
+
+def _tree_shape(tree: navigation.SiteTree) -> tuple:
+    def titles(index: dict[str, list[navigation.Entry]]) -> dict[str, list[tuple[str, str]]]:
+        return {doc: [(e.title, e.anchor) for e in entries] for doc, entries in index.items()}
+
+    groups = [(caption, _shape(entries)) for caption, entries in tree.groups]
+    return groups, titles(tree.by_doc), titles(tree._links_to)
+
+
+# Toctrees Sphinx resolves in its own way, each in a toctree of its own: the
+# theme leaves each of those to Sphinx, and reads the others in place.
+_LEFT_TO_SPHINX = {
+    "index.rst": (
+        (Path(__file__).parent / "roots" / "test-toctrees" / "index.rst").read_text()
+        + "\n.. toctree::\n\n   self\n   one\n"
+        + "\n.. toctree::\n\n   genindex\n"
+        + "\n.. toctree::\n\n   shallow-metadata\n"
+        + "\n.. toctree::\n\n   conditional\n"
+    ),
+    "shallow-metadata.rst": ":tocdepth: 1\n\nShallow metadata\n================\n\nA\n-\n\n.. toctree::\n\n   five\n",
+    "conditional.rst": "Conditional\n===========\n\nA\n-\n\n.. only:: latex\n\n   .. toctree::\n\n      four\n",
+}
+
+
+@pytest.mark.parametrize("includehidden", [True, False])
+@pytest.mark.parametrize("maxdepth", [-1, 2])
+@pytest.mark.parametrize(
+    ("root", "files", "left_to_sphinx"),
+    [
+        ("toctrees", None, 0),
+        ("toctrees", _LEFT_TO_SPHINX, 4),
+        ("navigation", None, 1),  # genindex
+        ("site", None, None),
+        ("deep", None, None),
+    ],
+)
+def test_site_tree_read_in_place_is_what_sphinx_resolves(build, root, files, left_to_sphinx, includehidden, maxdepth):
+    """The titles the theme reads from the stored tables of contents are Sphinx's
+    own resolution of the same toctrees, entry for entry."""
+    site = build(
+        root,
+        files=files,
+        name=f"src-{root}-{bool(files)}",
+        confoverrides={
+            "html_theme_options": {"globaltoc_includehidden": includehidden, "globaltoc_maxdepth": maxdepth}
+        },
+    )
+    builder = site.app.builder
+    options = settings.theme_options(site.app)
+    in_place = navigation.SiteTree(builder, options)
+    by_sphinx = navigation.SiteTree(builder, options, in_place=False)
+    assert by_sphinx.left_to_sphinx >= len(by_sphinx.groups) > 0
+    assert _tree_shape(in_place) == _tree_shape(by_sphinx)
+    if left_to_sphinx is not None:
+        assert in_place.left_to_sphinx == left_to_sphinx
+    # The tree is not empty, and somewhere goes more than one level deep.
+    assert any(entry.children for _, entries in in_place.groups for entry in entries)

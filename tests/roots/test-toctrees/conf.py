@@ -1,0 +1,2 @@
+project = "Toctrees"
+html_theme = "piccolo_theme"
