@@ -178,7 +178,8 @@ class PageContext:
         """The pages above this one, root first, this page last; empty on the root page."""
         if not self.options.show_breadcrumbs or self._doctree is None:
             return []
-        return breadcrumbs.trail(self._builder, self._pagename, self.options)
+        folder = None if self._pathto is not None else self._folder
+        return breadcrumbs.trail(self._builder, self._pagename, self.options, folder)
 
     @property
     def breadcrumbs_data(self) -> Markup:
@@ -227,12 +228,18 @@ class PageContext:
 
     @cached_property
     def _fragment_key(self) -> Hashable:
-        return fragments.page_key(self._builder, self._pagename, self.left_sidebar, self._folder)
+        return fragments.page_key(self._builder, self._pagename, self.left_sidebar, self._links)
 
     @cached_property
     def _tags(self) -> head_tags.TagMaker:
         # On sphinx-notfound-page's 404 page links are absolute: made for it alone.
-        return head_tags.TagMaker(self._builder, None if self._pathto is not None else self._folder)
+        if self._pathto is not None:
+            return head_tags.TagMaker(self._builder, None)
+        return head_tags.TagMaker(self._builder, self._folder, self._links)
+
+    @cached_property
+    def _links(self) -> Hashable:
+        return fragments.links_key(self._builder, self._pagename)
 
     @cached_property
     def _folder(self) -> str:

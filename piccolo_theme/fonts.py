@@ -46,26 +46,29 @@ _RAW_MONO = re.compile(r"<(?:code|pre|kbd|samp|tt)[\s>]", re.IGNORECASE)
 _RAW_ITALIC = re.compile(r"<(?:em|cite|var|dfn|address)[\s>]", re.IGNORECASE)
 
 
-# What a node is to the walk below, by class. The isinstance() chain is judged
-# once per node class and cached: the walk visits every node of every page,
-# and one dict lookup a node is several times cheaper than five isinstance().
-_SKIP, _PRE, _MONO, _ITALIC_NODE, _INLINE, _RAW, _OTHER = range(7)
-_KINDS: dict[type, int] = {}
+# What a node is to the walk, by class: judged once per class (page_walk keeps
+# the answer beside its own), as one dict lookup a node is several times
+# cheaper than five isinstance().
+SKIP, _PRE, _MONO_NODE, _ITALIC_NODE, _INLINE, _RAW, PLAIN = range(7)
 
 
 _BY_CLASS: tuple[tuple[type | tuple[type, ...], int], ...] = (
     (_PREFORMATTED, _PRE),
-    (_MONOSPACED, _MONO),
+    (_MONOSPACED, _MONO_NODE),
     (_ITALIC, _ITALIC_NODE),
     (nodes.inline, _INLINE),
     (nodes.raw, _RAW),
 )
 
 
-def _kind(cls: type) -> int:
+def kind_of(cls: type) -> int:
+    """What nodes of class ``cls`` are to :meth:`FaceFinder.see`."""
     if not issubclass(cls, nodes.Element):
-        return _SKIP
-    return next((kind for bases, kind in _BY_CLASS if issubclass(cls, bases)), _OTHER)
+        return SKIP
+    return next((kind for bases, kind in _BY_CLASS if issubclass(cls, bases)), PLAIN)
+
+
+_KINDS: dict[type, int] = {}
 
 
 class FaceFinder:
@@ -75,19 +78,21 @@ class FaceFinder:
         self.mono = False
         self.italic = False
 
-    def see(self, node: Any) -> bool:
-        """Note what ``node`` uses (an Element); True when nothing inside it
-        can use another face (preformatted), so its children need not be shown."""
-        cls = type(node)
-        kind = _KINDS.get(cls)
+    def see(self, node: Any, kind: int | None = None) -> bool:
+        """Note what ``node`` uses (an Element; ``kind``: its class's :func:`kind_of`,
+        if known); True when nothing inside it can use another face
+        (preformatted), so its children need not be shown."""
         if kind is None:
-            kind = _KINDS[cls] = _kind(cls)
-        if kind == _SKIP or kind == _OTHER:
+            cls = type(node)
+            kind = _KINDS.get(cls)
+            if kind is None:
+                kind = _KINDS[cls] = kind_of(cls)
+        if kind == SKIP or kind == PLAIN:
             return False
         if kind == _PRE:
             self.mono = True
             return True  # its emphasis is monospaced too
-        if kind == _MONO:
+        if kind == _MONO_NODE:
             self.mono = True
         elif kind == _ITALIC_NODE:
             self.italic = True

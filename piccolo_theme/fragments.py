@@ -1,17 +1,22 @@
 """Parts of the page that many pages share, rendered once for all of them.
 
-The header, the banner, the head script, the footer, the navigation
-drawer's icon links and the back-to-top link read little of the page they are on: its links, which
-Sphinx's ``pathto`` makes relative to the page's folder, and a few build-wide
-values (``copyright``, ``last_updated``...), which are part of the key: an
-extension that changes one for a page gets that page its own rendering. Each expression of a
-template costs 1-3.5 microseconds in Sphinx's sandboxed Jinja (measured), and
-these parts hold many: rendering them once per folder took a 600-page site's
-template phase from 7.08 to 5.70 million Python calls. The folder's other pages
-reuse the HTML. ``pathto`` gives ``#`` for a
-link to the page itself, so the pages these parts link to by name (the root,
-the search page, the copyright page) get their own copy, and so do pages with
-and without a left sidebar (the header's menu buttons).
+The header, the banner, the head script, the footer, the navigation drawer's
+icon links and the back-to-top link read little of the page they are on: its
+links, which Sphinx's ``pathto`` makes relative to the page, and a few
+build-wide values (``copyright``, ``last_updated``...), which are part of the
+key: an extension that changes one for a page gets that page its own
+rendering. Each expression of a template costs 1-3.5 microseconds in Sphinx's
+sandboxed Jinja (measured), and these parts hold many: rendering them once per
+folder took a 600-page site's template phase from 7.08 to 5.70 million Python
+calls.
+
+They link only to pages and files at the top of the site (the root, the search
+and copyright pages, ``_static``: tests/test_fragments.py pins it), and a
+relative link to the top depends only on how deep the linking page is, so the
+pages of one depth share them (:func:`links_key`). ``pathto`` gives ``#`` for a
+link to the page itself, so the pages these parts link to by name get their own
+copy, and so do pages with and without a left sidebar (the header's menu
+buttons).
 
 Only the theme's own files are reused: when a site overrides one of them, or
 any file it includes (``templates_path``), it is rendered for every page, as
@@ -60,11 +65,24 @@ def folder(builder: Builder, pagename: str) -> str:
     return builder.get_target_uri(pagename).rpartition("/")[0]
 
 
-def page_key(builder: Builder, pagename: str, left_sidebar: bool, folder: str) -> Hashable:
-    """What the shared parts of ``pagename`` depend on: its ``folder``, whether
-    it is a page they link to, whether it has a left sidebar."""
+def links_key(builder: Builder, pagename: str) -> Hashable:
+    """What links to the top of the site depend on for ``pagename``: how deep its
+    output is. Also the folder it is in, if that is the folder of a page linked
+    to by name (with ``dirhtml``, ``search/`` is where the search page is); the
+    whole folder when the root is itself in a folder."""
+    target = builder.get_target_uri(pagename)
+    root = builder.config.root_doc
+    if "/" in root:
+        return folder(builder, pagename)
+    first = target.partition("/")[0] if "/" in target else ""
+    return (target.count("/"), first if first in LINKED_PAGES or first in (root, "_static") else "")
+
+
+def page_key(builder: Builder, pagename: str, left_sidebar: bool, links: Hashable) -> Hashable:
+    """What the shared parts of ``pagename`` depend on: its :func:`links_key`,
+    whether it is a page they link to, whether it has a left sidebar."""
     linked = pagename == builder.config.root_doc or pagename in LINKED_PAGES
-    return (folder, pagename if linked else "", left_sidebar)
+    return (links, pagename if linked else "", left_sidebar)
 
 
 def once(builder: Builder, name: str, key: Hashable | None, render: Callable[[], str], values: _Values) -> Markup:

@@ -3,10 +3,13 @@
 basic's ``css()`` and ``script()`` macros call Sphinx's ``css_tag`` and
 ``js_tag`` for every file on every page. Each call makes the file's link and
 resolves its path on disk for the ``?v=`` checksum (``Path.resolve()``: system
-calls), yet the answer depends only on the file and on the page's folder, the
-link being relative. So the theme asks once per folder and file and reuses the
-tag: the same characters, made once instead of on every page
-(tests/test_head_tags.py compares them with basic's).
+calls), yet the answer depends only on the file and on where the page is, the
+link being relative: for a file in ``_static`` (every file Sphinx and
+extensions add, unless given as a URL), only on how deep the page is
+(``fragments.links_key``); for any other, on the page's folder. So the theme
+asks once per depth or folder and file, and reuses the tag: the same
+characters, made once instead of on every page (tests/test_head_tags.py
+compares them with basic's).
 
 A tag function that is not Sphinx's own (another extension may replace it for
 a page) is asked every time: its code is part of the key.
@@ -39,19 +42,27 @@ def _file_key(asset: Any) -> Hashable | None:
         return None
 
 
-class TagMaker:
-    """Tags for the pages of one folder; ``folder`` None: made for every page."""
+def _in_static(asset: Any) -> bool:
+    filename = getattr(asset, "filename", asset)
+    return isinstance(filename, str) and filename.startswith("_static/")
 
-    def __init__(self, builder: Any, folder: str | None) -> None:
+
+class TagMaker:
+    """Tags for the pages of one folder (``folder``) and depth (``links``, the
+    page's ``fragments.links_key``); ``folder`` None: made for every page."""
+
+    def __init__(self, builder: Any, folder: str | None, links: Hashable = None) -> None:
         self._builder = builder
         self._folder = folder
+        self._links = links
 
     def tag(self, make: Callable[[Any], str], asset: Any) -> str:
         code = getattr(make, "__code__", None)
         key = _file_key(asset) if self._folder is not None and code is not None else None
         if key is None:
             return make(asset)
-        return _TAGS.get(self._builder, (self._folder, code, key), lambda: make(asset))
+        where = self._links if _in_static(asset) else self._folder
+        return _TAGS.get(self._builder, (where, code, key), lambda: make(asset))
 
     def css_tags(self, css_files: Iterable[Any], css_tag: Callable[[Any], str], pathto: Callable[..., str]) -> str:
         """What basic's ``css()`` macro writes."""

@@ -281,7 +281,7 @@ class SiteTree:
         # is made for (``relative_uri`` drops the page's own name), so the pages
         # of one folder share their links: each is made once per folder, not
         # once per page. Not for builders that make links their own way.
-        self._per_folder = type(builder).get_relative_uri is Builder.get_relative_uri
+        self.per_folder = type(builder).get_relative_uri is Builder.get_relative_uri
         self._hrefs: dict[str, dict[Entry, str]] = {}
         self._branches: dict[str, dict[Entry, str]] = {}
         #: How many of the root's toctrees Sphinx resolved (the rest were read in place).
@@ -367,7 +367,7 @@ class SiteTree:
         # per folder. Not on the 404 page, whose links are its own.
         links: dict[Entry, str] | None = None
         shared: dict[Entry, str] | None = None
-        if pathto is None and self._per_folder:
+        if pathto is None and self.per_folder:
             folder = target.rpartition("/")[0]
             links = self._hrefs.setdefault(folder, {})
             shared = self._branches.setdefault(folder, {})

@@ -28,10 +28,10 @@ from piccolo_theme import fonts, lifecycle, parameter_links, settings, signature
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-# What a node is to the walk, judged once per node class: one dict lookup a
-# node instead of a chain of isinstance().
+# What a node is to the walk, and to the font faces, judged once per node
+# class: one dict lookup a node instead of chains of isinstance().
 _SKIP, _DESC, _SIGNATURE, _TABLE, _TOCTREE, _OTHER = range(6)
-_KINDS: dict[type, int] = {}
+_KINDS: dict[type, tuple[int, int]] = {}
 
 
 _BY_CLASS = (
@@ -42,10 +42,10 @@ _BY_CLASS = (
 )
 
 
-def _kind(cls: type) -> int:
+def _kinds(cls: type) -> tuple[int, int]:
     if not issubclass(cls, nodes.Element):
-        return _SKIP
-    return next((kind for base, kind in _BY_CLASS if issubclass(cls, base)), _OTHER)
+        return _SKIP, fonts.SKIP
+    return next((kind for base, kind in _BY_CLASS if issubclass(cls, base)), _OTHER), fonts.kind_of(cls)
 
 
 class PageNodes:
@@ -62,13 +62,15 @@ class PageNodes:
         kinds = _KINDS
         ids = self.ids
         faces = self.faces
+        plain = fonts.PLAIN
         stack: list[Any] = [doctree]  # Elements once past _SKIP: no cast in the hot loop
         while stack:
             node = stack.pop()
             cls = type(node)
-            kind = kinds.get(cls)
-            if kind is None:
-                kind = kinds[cls] = _kind(cls)
+            both = kinds.get(cls)
+            if both is None:
+                both = kinds[cls] = _kinds(cls)
+            kind, face = both
             if kind == _SKIP:
                 continue
             if node["ids"]:
@@ -83,7 +85,7 @@ class PageNodes:
                 if node.parent is not None:
                     self.toctree_wrappers.append(node.parent)
                 continue
-            if faces.see(node):
+            if face != plain and faces.see(node, face):
                 # Preformatted: monospaced, whatever is inside. Only its ids count.
                 self._ids_under(node)
                 continue

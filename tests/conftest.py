@@ -40,7 +40,9 @@ class Site:
         """The file of a page: a docname (``"first"``) or a path (``"first/index.html"``)."""
         path = self.outdir / page
         if path.suffix != ".html":
-            path = path / "index.html" if path.is_dir() else path.with_name(path.name + ".html")
+            # html writes search.html even beside a folder named search/ (dirhtml: search/index.html).
+            page_file = path.with_name(path.name + ".html")
+            path = page_file if page_file.exists() else path / "index.html"
         return path
 
     def html(self, page: str = "index") -> str:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 LEVELS = ["one/index", "one/two/index", "one/two/three/index", "one/two/three/four/index", "one/two/three/four/five"]
 TITLES = ["Level <1> & co", "Level 2", "Level 3", "Level 4", "Level 5 with a rather long title that goes on"]
@@ -118,3 +119,27 @@ def test_breadcrumbs_follow_the_site_tree(build, tmp_path, includehidden):
         assert [t for t, _ in got] == ["Home page", TITLES[0], TITLES[1]]
     else:
         assert [t for t, _ in got] == ["Home page", TITLES[1]]
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_crumbs_shared_by_a_folder_are_each_pages_own(build, buildername):
+    """The crumbs above a page are made once per folder and parent: every page
+    still shows exactly the links and data made for it alone."""
+    from piccolo_theme import breadcrumbs, fragments, settings
+
+    site = build("toctrees", buildername=buildername)
+    builder = site.app.builder
+    options = settings.theme_options(site.app)
+    pages = [doc for doc in sorted(site.app.env.found_docs) if doc != "index"]
+    for doc in pages:
+        alone = breadcrumbs.trail(builder, doc, options)
+        assert len(alone) >= 2, doc
+        expected = [(BeautifulSoup(c.title, "html.parser").get_text(), c.href or None) for c in alone]
+        assert crumbs(site.soup(doc)) == expected, doc
+        assert data(site.soup(doc)) == json.loads(breadcrumbs.structured_data(builder, alone))
+        folder = fragments.folder(builder, doc)
+        assert breadcrumbs.trail(builder, doc, options, folder) == alone, doc
+    # With html, pages did share: fewer sets of crumbs above them than pages
+    # (with dirhtml, each page is a folder of its own).
+    shared = len(breadcrumbs._ABOVE.of(builder))
+    assert shared < len(pages) if buildername == "html" else shared == len(pages)

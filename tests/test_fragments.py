@@ -16,6 +16,10 @@ from pt_paths import PACKAGE_DIR
 FILES = {
     "chapter2/deeper/page.rst": ":orphan:\n\nDeep page\n=========\n\nText.\n",
     "chapter2/deeper/other.rst": ":orphan:\n\nOther deep page\n===============\n\nText.\n",
+    # Other folders at the same depths, and a folder named as a page the parts link to.
+    "chapter3/page.rst": ":orphan:\n\nChapter three page\n==================\n\nText.\n",
+    "chapter3/deeper/page.rst": ":orphan:\n\nDeep in three\n=============\n\nText.\n",
+    "search/page.rst": ":orphan:\n\nIn a folder named search\n========================\n\nText.\n",
     "copyright.rst": ":orphan:\n\nCopyright\n=========\n\nText.\n",
     "bare.rst": ":orphan:\n\nBare\n====\n\nNo sidebar.\n",
 }
@@ -49,6 +53,9 @@ PAGES = [
     "chapter2/sub",
     "chapter2/deeper/page",
     "chapter2/deeper/other",
+    "chapter3/page",
+    "chapter3/deeper/page",
+    "search/page",
 ]
 
 
@@ -113,3 +120,28 @@ def test_the_shared_parts_read_only_what_they_declare(build):
     site = build("site", files=FILES, confoverrides=CONF)
     assert fragments._READS.of(site.app.builder)["sections/footer.html"] is not None
     assert "last_updated" in fragments._READS.of(site.app.builder)["sections/footer.html"]
+
+
+def test_the_shared_parts_link_only_to_the_top_of_the_site():
+    """fragments.links_key shares a part between the pages of one depth: right
+    only while every link in it goes to the root, a page of LINKED_PAGES or a
+    file in _static."""
+    import re
+
+    from jinja2 import Environment, FileSystemLoader, meta
+
+    environment = Environment(loader=FileSystemLoader(str(PACKAGE_DIR)), extensions=["jinja2.ext.i18n"])
+    allowed = {"root_doc"} | {f"{q}{page}{q}" for page in fragments.LINKED_PAGES for q in "'\""}
+    seen, todo, links = set(), list(SHARED), []
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        source = (PACKAGE_DIR / name).read_text(encoding="utf-8")
+        links += [(name, m.group(1).strip()) for m in re.finditer(r"pathto\(([^,)]+)", source)]
+        todo += [t for t in meta.find_referenced_templates(environment.parse(source)) if t]
+    assert "components/search.html" in seen  # the header's includes were followed
+    assert links
+    for name, target in links:
+        assert target in allowed or re.match(r"""["']_static/""", target), (name, target)

@@ -1,6 +1,6 @@
-"""The head's stylesheet and script tags, made once per folder
+"""The head's stylesheet and script tags, made once per depth or folder
 (piccolo_theme/head_tags.py), are the ones Sphinx makes for each page: the same
-as ``basic`` writes, at every depth, with html and dirhtml."""
+as ``basic`` writes, at every depth and in every folder, with html and dirhtml."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import pytest
 FILES = {
     "chapter2/deeper/page.rst": ":orphan:\n\nDeep page\n=========\n\nText.\n",
     "chapter2/deeper/other.rst": ":orphan:\n\nOther deep page\n===============\n\nText.\n",
+    "chapter3/page.rst": ":orphan:\n\nChapter three page\n==================\n\nText.\n",
+    "chapter3/deeper/page.rst": ":orphan:\n\nDeep in three\n=============\n\nText.\n",
     "static/print.css": "body { color: black }\n",
     "static/extra.js": "/* extra */\n",
     "static/module.js": "/* module */\n",
@@ -20,7 +22,16 @@ CONF = {
     "html_css_files": ["extra.css", ("print.css", {"media": "print"})],
     "html_js_files": [("extra.js", {"data-x": "a&b"}), ("module.js", {"type": "module"})],
 }
-PAGES = ["index", "chapter1", "chapter2/index", "chapter2/sub", "chapter2/deeper/page", "chapter2/deeper/other"]
+PAGES = [
+    "index",
+    "chapter1",
+    "chapter2/index",
+    "chapter2/sub",
+    "chapter2/deeper/page",
+    "chapter2/deeper/other",
+    "chapter3/page",
+    "chapter3/deeper/page",
+]
 TAG = re.compile(r"<(?:link [^>]*rel=\"stylesheet\"|script [^>]*src=)[^>]*>")
 
 
@@ -53,4 +64,5 @@ def test_tags_are_those_basic_writes_on_every_page(build, buildername):
     deep = _tags(ours.html("chapter2/deeper/page"))["extra.css"]
     top = _tags(ours.html("chapter1"))["extra.css"]
     assert deep != top
-    assert '"../../' in deep or buildername == "dirhtml"
+    up = "../../../" if buildername == "dirhtml" else "../../"  # dirhtml: chapter2/deeper/page/
+    assert f'href="{up}_static/extra.css' in deep

@@ -138,7 +138,7 @@ def test_shared_branches_are_what_each_page_would_write(build, buildername, coll
     options = settings.theme_options(site.app)
     shared = navigation.site_tree(builder, options)
     alone = navigation.SiteTree(builder, options)
-    alone._per_folder = False  # every link and branch made for the page itself
+    alone.per_folder = False  # every link and branch made for the page itself
     for docname in sorted(site.app.env.found_docs):
         assert shared.html(docname) == alone.html(docname), docname
     # The pages of a folder did share: each branch was made once for the folder.
