@@ -42,7 +42,7 @@ class Site:
         if path.suffix != ".html":
             # html writes search.html even beside a folder named search/ (dirhtml: search/index.html).
             page_file = path.with_name(path.name + ".html")
-            path = page_file if page_file.exists() else path / "index.html"
+            path = page_file if page_file.exists() or not path.is_dir() else path / "index.html"
         return path
 
     def html(self, page: str = "index") -> str:
