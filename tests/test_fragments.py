@@ -8,17 +8,14 @@ import shutil
 
 import pytest
 
+import pt_pages
 from piccolo_theme import fragments
 from pt_paths import PACKAGE_DIR
 
-# Pages at three depths, the pages the shared parts link to by name, and a page
-# without a left sidebar.
+# Pages at three depths in two folders each, the pages the shared parts link to
+# by name, a folder named as one of them, and a page without a left sidebar.
 FILES = {
-    "chapter2/deeper/page.rst": ":orphan:\n\nDeep page\n=========\n\nText.\n",
-    "chapter2/deeper/other.rst": ":orphan:\n\nOther deep page\n===============\n\nText.\n",
-    # Other folders at the same depths, and a folder named as a page the parts link to.
-    "chapter3/page.rst": ":orphan:\n\nChapter three page\n==================\n\nText.\n",
-    "chapter3/deeper/page.rst": ":orphan:\n\nDeep in three\n=============\n\nText.\n",
+    **pt_pages.FILES,
     "search/page.rst": ":orphan:\n\nIn a folder named search\n========================\n\nText.\n",
     "copyright.rst": ":orphan:\n\nCopyright\n=========\n\nText.\n",
     "bare.rst": ":orphan:\n\nBare\n====\n\nNo sidebar.\n",
@@ -43,20 +40,7 @@ SHARED = [
     "components/icon-links.html",
     "components/back-to-top.html",
 ]
-PAGES = [
-    "index",
-    "search",
-    "copyright",
-    "bare",
-    "chapter1",
-    "chapter2/index",
-    "chapter2/sub",
-    "chapter2/deeper/page",
-    "chapter2/deeper/other",
-    "chapter3/page",
-    "chapter3/deeper/page",
-    "search/page",
-]
+PAGES = [*pt_pages.PAGES, "search", "copyright", "bare", "search/page"]
 
 
 @pytest.mark.parametrize("buildername", ["html", "dirhtml"])

@@ -8,11 +8,10 @@ import re
 
 import pytest
 
+import pt_pages
+
 FILES = {
-    "chapter2/deeper/page.rst": ":orphan:\n\nDeep page\n=========\n\nText.\n",
-    "chapter2/deeper/other.rst": ":orphan:\n\nOther deep page\n===============\n\nText.\n",
-    "chapter3/page.rst": ":orphan:\n\nChapter three page\n==================\n\nText.\n",
-    "chapter3/deeper/page.rst": ":orphan:\n\nDeep in three\n=============\n\nText.\n",
+    **pt_pages.FILES,
     "static/print.css": "body { color: black }\n",
     "static/extra.js": "/* extra */\n",
     "static/module.js": "/* module */\n",
@@ -22,16 +21,7 @@ CONF = {
     "html_css_files": ["extra.css", ("print.css", {"media": "print"})],
     "html_js_files": [("extra.js", {"data-x": "a&b"}), ("module.js", {"type": "module"})],
 }
-PAGES = [
-    "index",
-    "chapter1",
-    "chapter2/index",
-    "chapter2/sub",
-    "chapter2/deeper/page",
-    "chapter2/deeper/other",
-    "chapter3/page",
-    "chapter3/deeper/page",
-]
+PAGES = pt_pages.PAGES
 TAG = re.compile(r"<(?:link [^>]*rel=\"stylesheet\"|script [^>]*src=)[^>]*>")
 
 
