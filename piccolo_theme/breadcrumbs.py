@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from piccolo_theme.options import ThemeOptions
 
 _TAG = re.compile(r"<[^>]+>")
+# The JSON-LD up to its list of items, written as json.dumps writes it.
+_HEAD = '{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":['
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,17 +92,15 @@ def structured_data(builder: Builder, crumbs: list[Crumb]) -> Markup:
     relative to the page otherwise.
     """
     base = (builder.config.html_baseurl or "").rstrip("/")
+    if not crumbs:  # the root page, or a page without a source: an empty list
+        return Markup(f"{_HEAD}]}}")
     *above, page = crumbs
     items = _ITEMS.get(
         builder,
         (tuple(above), base),
         lambda: "".join(_item(builder, n, crumb, base) + "," for n, crumb in enumerate(above, 1)),
     )
-    data = (
-        '{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":['
-        f"{items}{_item(builder, len(crumbs), page, base)}]}}"
-    )
-    return Markup(data)
+    return Markup(f"{_HEAD}{items}{_item(builder, len(crumbs), page, base)}]}}")
 
 
 def _item(builder: Builder, position: int, crumb: Crumb, base: str) -> str:

@@ -143,3 +143,15 @@ def test_crumbs_shared_by_a_folder_are_each_pages_own(build, buildername):
     # (with dirhtml, each page is a folder of its own).
     shared = len(breadcrumbs._ABOVE.of(builder))
     assert shared < len(pages) if buildername == "html" else shared == len(pages)
+
+
+def test_structured_data_of_no_crumbs_is_an_empty_list(build, tmp_path):
+    """A site's own template may ask for the data on the root page: valid, empty."""
+    from piccolo_theme import breadcrumbs
+
+    site = build(write_site(tmp_path / "src"))
+    assert json.loads(breadcrumbs.structured_data(site.app.builder, [])) == {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [],
+    }
